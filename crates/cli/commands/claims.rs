@@ -1,0 +1,113 @@
+//! `factlint claims`: every figure and time in the copy, as a table or as JSON.
+
+use crate::Outcome;
+use crate::cli::{ClaimsArgs, ClaimsFormat};
+use crate::input;
+use crate::records::ClaimRecord;
+use anyhow::Result;
+use factlint_extract::{Document, Format, Options, extract};
+use std::io::Write;
+
+pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
+    let mut stories = Vec::new();
+    let mut failed = 0;
+    for path in &args.paths {
+        match input::read(path, args.reading.stdin_filename.as_deref()) {
+            Ok(story) => stories.push(story),
+            Err((origin, error)) => {
+                failed += 1;
+                eprintln!("factlint: skipping {}: {error}", origin.display_name());
+            }
+        }
+    }
+    if stories.is_empty() && failed > 0 {
+        return Ok(Outcome::Error);
+    }
+
+    let mut documents = Vec::new();
+    for story in stories {
+        let name = story.origin.display_name();
+        let options = Options { format: Format::from_path(&name), reference_date: args.reading.date };
+        match Document::parse(story.text, &options) {
+            Ok(doc) => {
+                let claims = extract(&doc);
+                documents.push((name, doc, claims));
+            }
+            Err(error) => eprintln!("factlint: skipping {name}: {error}"),
+        }
+    }
+    documents.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        ClaimsFormat::Json => {
+            let records: Vec<ClaimRecord> = documents
+                .iter()
+                .flat_map(|(name, doc, claims)| {
+                    claims.iter().map(move |claim| ClaimRecord::new(name, doc, claim))
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &records)?;
+            writeln!(out)?;
+        }
+        ClaimsFormat::Table => {
+            for (name, doc, claims) in &documents {
+                let records: Vec<ClaimRecord> =
+                    claims.iter().map(|claim| ClaimRecord::new(name, doc, claim)).collect();
+                table(&mut out, &records)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+/// A plain-text table: location, kind, value, qualifier, unit, subject or date, and the text.
+fn table(out: &mut impl Write, records: &[ClaimRecord]) -> std::io::Result<()> {
+    let rows: Vec<[String; 6]> = records
+        .iter()
+        .map(|r| {
+            let value = match (r.low, r.high, r.value) {
+                (Some(low), Some(high), _) if low != high => {
+                    format!("{}–{}", show(low.0), show(high.0))
+                }
+                (_, _, Some(value)) => show(value.0),
+                _ => String::new(),
+            };
+            let meaning = match (&r.date, r.time, r.subject) {
+                (Some(date), _, _) => serde_json::to_string(date).unwrap_or_default().replace('"', ""),
+                (None, Some(time), _) => serde_json::to_string(&time).unwrap_or_default().replace('"', ""),
+                (None, None, Some(subject)) => subject.to_string(),
+                _ => String::new(),
+            };
+            [
+                format!("{}:{}:{}", r.path, r.location.line, r.location.column),
+                r.kind.to_string(),
+                value,
+                r.qualifier.to_string(),
+                r.unit.unwrap_or("").to_string(),
+                meaning,
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 6];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for (row, record) in rows.iter().zip(records) {
+        let mut line = String::new();
+        for (cell, width) in row.iter().zip(widths) {
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', width - cell.chars().count() + 2));
+        }
+        writeln!(out, "{line}{}", record.text.replace('\n', " "))?;
+    }
+    Ok(())
+}
+
+fn show(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
+}

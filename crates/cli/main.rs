@@ -1,0 +1,45 @@
+//! factlint: fact-checks the figures, dates and claims in news copy.
+//!
+//! This binary is the only place that reads files, walks directories and prints. The work
+//! itself lives in `factlint-extract` (text → claims) and `factlint-rules` (claims → findings).
+
+mod cli;
+mod commands;
+mod input;
+mod records;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// How a run ended, as an exit code: 0 clean, 1 findings at or above the fail level, 2 usage,
+/// configuration or input errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Findings,
+    Error,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Clean => ExitCode::from(0),
+            Outcome::Findings => ExitCode::from(1),
+            Outcome::Error => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let outcome = match args.command {
+        cli::Command::Claims(args) => commands::claims::run(&args),
+    };
+    match outcome {
+        Ok(outcome) => outcome.into(),
+        Err(error) => {
+            eprintln!("factlint: {error:#}");
+            Outcome::Error.into()
+        }
+    }
+}

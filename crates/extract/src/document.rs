@@ -1,0 +1,245 @@
+//! The document model: one story's source, its analysis text, paragraphs, sentences and tokens,
+//! and the reference date that relative dates resolve against.
+
+use crate::markup::{self, Format, OffsetMap};
+use crate::refdate;
+use crate::sentence::{self, Sentence};
+use crate::span::{LineCol, LineIndex, Span};
+use crate::token::{self, Token, TokenKind};
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// How to read a document.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub format: Format,
+    /// The date the story speaks from; when `None`, front matter or a dateline may supply it.
+    pub reference_date: Option<Date>,
+}
+
+/// Where the reference date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceOrigin {
+    /// Given by the caller (`--date`, a batch record's publication date).
+    Given,
+    /// The `date:` of the front matter.
+    FrontMatter,
+    /// The dateline at the top of the story ("WARSAW, Thursday, May 8, 2025 —").
+    Dateline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceDate {
+    pub date: Date,
+    pub origin: ReferenceOrigin,
+}
+
+/// A paragraph (or heading, or list item): its span and its sentences and tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub first_sentence: u32,
+    pub end_sentence: u32,
+    pub first_token: u32,
+    pub end_token: u32,
+}
+
+impl Paragraph {
+    pub fn sentences(&self) -> Range<usize> {
+        self.first_sentence as usize..self.end_sentence as usize
+    }
+
+    pub fn tokens(&self) -> Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
+}
+
+/// The source is larger than byte offsets can address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    pub bytes: usize,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} bytes is more than the 4 GiB a document may hold", self.bytes)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// One story, ready for extraction and rules. All spans in it are *analysis* offsets; use
+/// [`Document::to_source`] to point into the file as written.
+#[derive(Debug, Clone)]
+pub struct Document {
+    source: String,
+    analysis: Option<String>,
+    map: OffsetMap,
+    format: Format,
+    lines: LineIndex,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    paragraphs: Vec<Paragraph>,
+    reference: Option<ReferenceDate>,
+}
+
+impl Document {
+    pub fn parse(source: impl Into<String>, options: &Options) -> Result<Document, TooLarge> {
+        let source = source.into();
+        if source.len() >= u32::MAX as usize {
+            return Err(TooLarge { bytes: source.len() });
+        }
+        let prepared = markup::prepare(&source, options.format);
+        let mut document = Document {
+            lines: LineIndex::new(&source),
+            source,
+            analysis: prepared.text,
+            map: prepared.map,
+            format: options.format,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            reference: None,
+        };
+        document.segment(&prepared.blocks);
+        document.reference = match options.reference_date {
+            Some(date) => Some(ReferenceDate { date, origin: ReferenceOrigin::Given }),
+            None => prepared
+                .front_matter_date
+                .as_deref()
+                .and_then(refdate::parse_iso_prefix)
+                .map(|date| ReferenceDate { date, origin: ReferenceOrigin::FrontMatter })
+                .or_else(|| {
+                    refdate::from_dateline(&document)
+                        .map(|date| ReferenceDate { date, origin: ReferenceOrigin::Dateline })
+                }),
+        };
+        Ok(document)
+    }
+
+    /// Plain text with no reference date: the common case in tests and examples.
+    pub fn from_text(text: &str) -> Document {
+        Document::parse(text, &Options::default()).unwrap_or_else(|_| unreachable!("test text is small"))
+    }
+
+    fn segment(&mut self, blocks: &[Span]) {
+        let text = self.analysis.as_deref().unwrap_or(&self.source);
+        self.tokens.reserve(text.len() / 5);
+        for &block in blocks {
+            let first_token = self.tokens.len();
+            token::tokenize(text, block, &mut self.tokens);
+            let end_token = self.tokens.len();
+            if first_token == end_token {
+                continue;
+            }
+            let first_sentence = self.sentences.len();
+            sentence::split(text, &self.tokens, first_token, end_token, &mut self.sentences);
+            let span = self.tokens[first_token].span.cover(self.tokens[end_token - 1].span);
+            self.paragraphs.push(Paragraph {
+                span,
+                first_sentence: first_sentence as u32,
+                end_sentence: self.sentences.len() as u32,
+                first_token: first_token as u32,
+                end_token: end_token as u32,
+            });
+        }
+    }
+
+    /// The file as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The text the tokens point into: the source with non-prose blanked (and, for HTML, entities
+    /// decoded).
+    pub fn text(&self) -> &str {
+        self.analysis.as_deref().unwrap_or(&self.source)
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    pub fn reference(&self) -> Option<ReferenceDate> {
+        self.reference
+    }
+
+    pub fn reference_date(&self) -> Option<Date> {
+        self.reference.map(|r| r.date)
+    }
+
+    /// The text of a span of the analysis text.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text()[span.range()]
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        self.slice(self.tokens[i].span)
+    }
+
+    pub fn token_kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Whether token `i` exists and is the word `word`, ignoring ASCII case.
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.slice(t.span).eq_ignore_ascii_case(word))
+    }
+
+    /// Whether token `i` exists and is exactly `text` (any kind).
+    pub fn is_text(&self, i: usize, text: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| self.slice(t.span) == text)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch, with no space between them.
+    pub fn adjacent(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| (s.end_token as usize) <= i)
+    }
+
+    /// The index of the paragraph holding token `i`.
+    pub fn paragraph_of(&self, i: usize) -> usize {
+        self.paragraphs.partition_point(|p| (p.end_token as usize) <= i)
+    }
+
+    /// The index of the first token starting at or after analysis offset `offset`.
+    pub fn token_at(&self, offset: u32) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// Maps an analysis span to the bytes of the file as written.
+    pub fn to_source(&self, span: Span) -> Span {
+        self.map.span_to_source(span)
+    }
+
+    /// Line and character column of a *source* offset.
+    pub fn line_col(&self, source_offset: u32) -> LineCol {
+        self.lines.line_col(&self.source, source_offset)
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+}

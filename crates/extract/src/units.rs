@@ -1,0 +1,303 @@
+//! Units of measure and currencies: how news copy writes them, their canonical codes, and how
+//! to convert between units of one dimension (for checks like "10 miles (16 km)").
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Length,
+    Mass,
+    Volume,
+    Area,
+    Speed,
+    Temperature,
+    Time,
+    Energy,
+    Power,
+    Data,
+    Angle,
+}
+
+/// A unit: its code, dimension, and the affine map to the dimension's base unit
+/// (`base = value * factor + offset`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    pub code: &'static str,
+    pub dimension: Dimension,
+    pub factor: f64,
+    pub offset: f64,
+}
+
+const fn unit(code: &'static str, dimension: Dimension, factor: f64) -> Unit {
+    Unit { code, dimension, factor, offset: 0.0 }
+}
+
+use Dimension::*;
+
+/// Every unit factlint knows, by code. Base units: metre, kilogram, litre, square metre, metre
+/// per second, degree Celsius, second, joule, watt, byte, degree of arc.
+pub const UNITS: &[Unit] = &[
+    unit("km", Length, 1000.0),
+    unit("m", Length, 1.0),
+    unit("cm", Length, 0.01),
+    unit("mm", Length, 0.001),
+    unit("nm", Length, 1e-9),
+    unit("mi", Length, 1609.344),
+    unit("nmi", Length, 1852.0),
+    unit("yd", Length, 0.9144),
+    unit("ft", Length, 0.3048),
+    unit("in", Length, 0.0254),
+    unit("kg", Mass, 1.0),
+    unit("g", Mass, 0.001),
+    unit("mg", Mass, 1e-6),
+    unit("t", Mass, 1000.0),
+    unit("ton", Mass, 907.18474),
+    unit("lb", Mass, 0.45359237),
+    unit("oz", Mass, 0.028349523125),
+    unit("st", Mass, 6.35029318),
+    unit("L", Volume, 1.0),
+    unit("mL", Volume, 0.001),
+    unit("gal", Volume, 3.785411784),
+    unit("bbl", Volume, 158.987294928),
+    unit("pt", Volume, 0.473176473),
+    unit("m3", Volume, 1000.0),
+    unit("cu ft", Volume, 28.316846592),
+    unit("km2", Area, 1e6),
+    unit("m2", Area, 1.0),
+    unit("sq mi", Area, 2_589_988.110336),
+    unit("sq ft", Area, 0.09290304),
+    unit("acre", Area, 4046.8564224),
+    unit("ha", Area, 10_000.0),
+    unit("mph", Speed, 0.44704),
+    unit("km/h", Speed, 1.0 / 3.6),
+    unit("m/s", Speed, 1.0),
+    unit("kn", Speed, 1852.0 / 3600.0),
+    Unit { code: "°C", dimension: Temperature, factor: 1.0, offset: 0.0 },
+    Unit { code: "°F", dimension: Temperature, factor: 5.0 / 9.0, offset: -160.0 / 9.0 },
+    Unit { code: "K", dimension: Temperature, factor: 1.0, offset: -273.15 },
+    unit("°", Angle, 1.0),
+    unit("s", Time, 1.0),
+    unit("min", Time, 60.0),
+    unit("h", Time, 3600.0),
+    unit("day", Time, 86_400.0),
+    unit("week", Time, 604_800.0),
+    unit("month", Time, 2_629_746.0),
+    unit("year", Time, 31_556_952.0),
+    unit("decade", Time, 315_569_520.0),
+    unit("century", Time, 3_155_695_200.0),
+    unit("J", Energy, 1.0),
+    unit("kWh", Energy, 3.6e6),
+    unit("MWh", Energy, 3.6e9),
+    unit("GWh", Energy, 3.6e12),
+    unit("cal", Energy, 4184.0),
+    unit("W", Power, 1.0),
+    unit("kW", Power, 1e3),
+    unit("MW", Power, 1e6),
+    unit("GW", Power, 1e9),
+    unit("hp", Power, 745.7),
+    unit("B", Data, 1.0),
+    unit("KB", Data, 1e3),
+    unit("MB", Data, 1e6),
+    unit("GB", Data, 1e9),
+    unit("TB", Data, 1e12),
+];
+
+/// The unit with this code.
+pub fn unit_by_code(code: &str) -> Option<&'static Unit> {
+    UNITS.iter().find(|u| u.code == code)
+}
+
+/// Converts `value` from one unit to another of the same dimension.
+pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+    let (from, to) = (unit_by_code(from)?, unit_by_code(to)?);
+    if from.dimension != to.dimension {
+        return None;
+    }
+    let base = value * from.factor + from.offset;
+    Some((base - to.offset) / to.factor)
+}
+
+/// A unit written as one word (lower-cased), e.g. "miles", "kilometres", "mph".
+pub(crate) fn unit_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" | "kms" => "km",
+        "metre" | "metres" | "meter" | "meters" => "m",
+        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => "cm",
+        "millimetre" | "millimetres" | "millimeter" | "millimeters" | "mm" => "mm",
+        "nanometre" | "nanometres" | "nanometer" | "nanometers" => "nm",
+        "mile" | "miles" | "mi" => "mi",
+        "yard" | "yards" | "yd" | "yds" => "yd",
+        "foot" | "feet" | "ft" => "ft",
+        "inch" | "inches" => "in",
+        "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kg" | "kgs" | "kilo" | "kilos" => "kg",
+        "gram" | "grams" | "gramme" | "grammes" | "g" => "g",
+        "milligram" | "milligrams" | "milligramme" | "milligrammes" | "mg" => "mg",
+        "tonne" | "tonnes" | "t" => "t",
+        "ton" | "tons" => "ton",
+        "pound" | "pounds" | "lb" | "lbs" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "stone" => "st",
+        "litre" | "litres" | "liter" | "liters" | "l" => "L",
+        "millilitre" | "millilitres" | "milliliter" | "milliliters" | "ml" => "mL",
+        "gallon" | "gallons" | "gal" => "gal",
+        "barrel" | "barrels" | "bbl" | "bbls" => "bbl",
+        "pint" | "pints" => "pt",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "ha",
+        "km2" => "km2",
+        "m2" => "m2",
+        "mph" => "mph",
+        "kph" | "kmh" | "km/h" => "km/h",
+        "knot" | "knots" => "kn",
+        "celsius" | "centigrade" => "°C",
+        "fahrenheit" => "°F",
+        "kelvin" => "K",
+        "second" | "seconds" | "secs" | "sec" => "s",
+        "minute" | "minutes" | "mins" => "min",
+        "hour" | "hours" | "hrs" | "hr" => "h",
+        "day" | "days" => "day",
+        "week" | "weeks" | "wk" | "wks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" | "yrs" | "yr" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "calorie" | "calories" | "kcal" => "cal",
+        "watt" | "watts" => "W",
+        "kilowatt" | "kilowatts" | "kw" => "kW",
+        "megawatt" | "megawatts" | "mw" => "MW",
+        "gigawatt" | "gigawatts" | "gw" => "GW",
+        "horsepower" | "hp" => "hp",
+        "byte" | "bytes" => "B",
+        "kilobyte" | "kilobytes" | "kb" => "KB",
+        "megabyte" | "megabytes" | "mb" => "MB",
+        "gigabyte" | "gigabytes" | "gb" => "GB",
+        "terabyte" | "terabytes" | "tb" => "TB",
+        _ => return None,
+    })
+}
+
+/// The area or volume form of a length unit after "square" or "cubic".
+pub(crate) fn squared(length: &str) -> Option<&'static str> {
+    Some(match length {
+        "km" => "km2",
+        "m" => "m2",
+        "mi" => "sq mi",
+        "ft" => "sq ft",
+        _ => return None,
+    })
+}
+
+/// Currency names written after an amount ("5 million dollars", "155 mln dlrs", "50 pence").
+pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" | "dlr" | "dlrs" | "bucks" => "USD",
+        "euro" | "euros" => "EUR",
+        "sterling" | "stg" | "quid" => "GBP",
+        "pence" | "penny" | "pennies" => "GBX",
+        "cent" | "cents" => "USC",
+        "yen" => "JPY",
+        "yuan" | "renminbi" | "rmb" => "CNY",
+        "rupee" | "rupees" => "INR",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "franc" | "francs" => "CHF",
+        "peso" | "pesos" => "MXN",
+        "reais" => "BRL",
+        "rand" => "ZAR",
+        "lira" | "liras" | "lire" => "TRY",
+        "krona" | "kronor" => "SEK",
+        "krone" | "kroner" => "NOK",
+        "shekel" | "shekels" => "ILS",
+        "dinar" | "dinars" => "DIN",
+        "riyal" | "riyals" => "SAR",
+        "dirham" | "dirhams" => "AED",
+        "naira" => "NGN",
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        "rupiah" => "IDR",
+        "zloty" | "zlotys" => "PLN",
+        "forint" | "forints" => "HUF",
+        "hryvnia" | "hryvnias" => "UAH",
+        "bitcoin" | "bitcoins" => "BTC",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes, written in capitals before or after an amount ("USD 5 million").
+pub(crate) fn currency_code(word: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "MXN", "BRL", "ZAR", "TRY", "SEK", "NOK",
+        "DKK", "ILS", "SAR", "AED", "NGN", "THB", "MYR", "KRW", "IDR", "PLN", "HUF", "UAH", "CAD", "AUD",
+        "HKD", "NZD", "SGD", "TWD", "PHP", "EGP", "PKR", "KES", "BTC",
+    ];
+    CODES.iter().find(|&&code| code == word).copied()
+}
+
+/// A currency sign; `prefix` is a word glued before a `$` ("US", "A", "HK").
+pub(crate) fn currency_sign(sign: &str, prefix: Option<&str>) -> Option<&'static str> {
+    Some(match sign {
+        "$" => match prefix.map(str::to_ascii_uppercase).as_deref() {
+            Some("A" | "AU") => "AUD",
+            Some("C" | "CA" | "CAN") => "CAD",
+            Some("HK") => "HKD",
+            Some("NZ") => "NZD",
+            Some("S") => "SGD",
+            Some("R") => "BRL",
+            Some("NT") => "TWD",
+            Some("MX") => "MXN",
+            _ => "USD",
+        },
+        "£" => "GBP",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₩" => "KRW",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₴" => "UAH",
+        "₱" => "PHP",
+        "฿" => "THB",
+        "₿" => "BTC",
+        _ => return None,
+    })
+}
+
+/// Words that name a currency country or region before "dollars" ("Hong Kong dollars").
+pub(crate) fn dollar_country(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "us" | "u.s." | "american" => "USD",
+        "australian" => "AUD",
+        "canadian" => "CAD",
+        "singapore" => "SGD",
+        "taiwan" | "taiwanese" => "TWD",
+        "zealand" => "NZD",
+        "kong" => "HKD",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions_between_units_of_one_dimension() {
+        let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+        assert!(close(convert(10.0, "mi", "km").unwrap(), 16.09));
+        assert!(close(convert(212.0, "°F", "°C").unwrap(), 100.0));
+        assert!(close(convert(-40.0, "°C", "°F").unwrap(), -40.0));
+        assert!(close(convert(100.0, "km/h", "mph").unwrap(), 62.14));
+        assert!(convert(1.0, "km", "kg").is_none());
+    }
+
+    #[test]
+    fn every_word_maps_to_a_known_code() {
+        for word in ["miles", "kph", "tonnes", "acres", "fahrenheit", "hours", "gigawatts", "barrels"] {
+            let code = unit_word(word).unwrap();
+            assert!(unit_by_code(code).is_some(), "{word} → {code}");
+        }
+    }
+}
