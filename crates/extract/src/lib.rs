@@ -34,7 +34,7 @@ pub use document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin,
 pub use jiff;
 pub use lexicon::singular;
 pub use markup::{Format, OffsetMap};
-pub use sentence::Sentence;
+pub use sentence::{Sentence, is_abbreviation};
 pub use span::{LineCol, LineIndex, Span};
 pub use temporal::{Tense, Written, weekday_name};
 pub use token::{Token, TokenKind, tokenize};

@@ -874,6 +874,10 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
         }
         words.push(k);
         k += 1;
+        // A plural noun is the head: "residents live there" stops at "residents".
+        if is_plural_noun(w) {
+            break;
+        }
         // A hyphenated modifier: "Belarus-based", "long-range missiles".
         if s.text_is(k, "-")
             && doc.adjacent(k - 1)
@@ -903,6 +907,16 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
         return None;
     }
     Some((Subject { span, text, head }, last_word + 1, additive))
+}
+
+/// Plurals end a noun phrase: modifiers stand in the singular ("member states").
+fn is_plural_noun(word: &str) -> bool {
+    matches!(word, "people" | "children" | "men" | "women" | "police")
+        || word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
 }
 
 fn is_time_word(head: &str) -> bool {

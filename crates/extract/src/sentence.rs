@@ -114,6 +114,12 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Later",
 ];
 
+/// Whether `word` (written without its full stop) is an abbreviation that news copy writes with
+/// one: "Sen", "Gov", "Jan", "Inc", "No".
+pub fn is_abbreviation(word: &str) -> bool {
+    TITLES.contains(&word) || CONTINUING.contains(&word)
+}
+
 /// Splits the tokens `tokens[range]` (one paragraph) into sentences.
 pub fn split(text: &str, tokens: &[Token], first: usize, end: usize, out: &mut Vec<Sentence>) {
     if first == end {

@@ -1,0 +1,154 @@
+//! `articles`: "a" before a vowel sound and "an" before a consonant sound ("a hour", "an
+//! university", "a 18-year-old"). Letters mislead, so the check works on sounds: silent h,
+//! "you"-sounding u, and how figures are read aloud ("an 8", "an 11", "an 1800s").
+
+use factlint_extract::TokenKind;
+
+/// The article the next word wants, or `None` when it cannot be sure (acronyms, "historic").
+pub(crate) fn wanted(next: &str, kind: TokenKind) -> Option<&'static str> {
+    match kind {
+        TokenKind::Number => for_figure(next),
+        TokenKind::Word => for_word(next),
+        _ => None,
+    }
+}
+
+fn for_figure(figure: &str) -> Option<&'static str> {
+    let digits: String =
+        figure.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(|c| *c != ',').collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let eleven_or_eighteen = digits.starts_with("11") || digits.starts_with("18");
+    let read_as_eleven = eleven_or_eighteen && (digits.len() % 3 == 2 || digits.len() == 4);
+    Some(if digits.starts_with('8') || read_as_eleven { "an" } else { "a" })
+}
+
+/// Words spelt with a vowel that start with a consonant sound.
+const CONSONANT_SOUND: &[&str] = &[
+    "unicorn",
+    "unified",
+    "uniform",
+    "unify",
+    "unilateral",
+    "union",
+    "unique",
+    "unison",
+    "unit",
+    "unite",
+    "united",
+    "unity",
+    "universal",
+    "universe",
+    "university",
+    "unanimous",
+    "use",
+    "used",
+    "useful",
+    "useless",
+    "user",
+    "usual",
+    "usually",
+    "utensil",
+    "utility",
+    "utilit",
+    "utopia",
+    "uranium",
+    "urinary",
+    "uterus",
+    "euro",
+    "europe",
+    "european",
+    "eulogy",
+    "euphemism",
+    "ewe",
+    "once",
+    "one",
+    "ubiquitous",
+    "ufo",
+    "ugandan",
+    "ukrainian",
+    "ukulele",
+    "usurp",
+];
+
+/// Words spelt with an h that start with a vowel sound.
+const SILENT_H: &[&str] =
+    &["hour", "honest", "honor", "honour", "heir", "honorary", "honourable", "honorable"];
+
+/// Words where either article is in use.
+const EITHER: &[&str] =
+    &["historic", "historical", "hotel", "herb", "herbal", "heroic", "hypothesis", "habitual"];
+
+fn starts_like(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['s', 'l', 'e', 'i', 'y', '-']))
+    })
+}
+
+fn for_word(word: &str) -> Option<&'static str> {
+    let first = word.chars().next()?;
+    // Capitals and acronyms are read as letters or as words; either may be right.
+    if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && word.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    if first.is_uppercase() && word.chars().count() == 1 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if starts_like(&lower, EITHER) {
+        return None;
+    }
+    if starts_like(&lower, SILENT_H) {
+        return Some("an");
+    }
+    if starts_like(&lower, CONSONANT_SOUND) {
+        return Some("a");
+    }
+    Some(if matches!(first.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u') { "an" } else { "a" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_follow_the_sound() {
+        for (next, article) in [
+            ("hour", "an"),
+            ("honest", "an"),
+            ("university", "a"),
+            ("union", "a"),
+            ("unidentified", "an"),
+            ("apple", "an"),
+            ("one-off", "a"),
+            ("European", "a"),
+            ("urgent", "an"),
+            ("house", "a"),
+            ("uses", "a"),
+        ] {
+            assert_eq!(wanted(next, TokenKind::Word), Some(article), "{next}");
+        }
+        assert_eq!(wanted("FBI", TokenKind::Word), None);
+        assert_eq!(wanted("historic", TokenKind::Word), None);
+    }
+
+    #[test]
+    fn figures_as_read_aloud() {
+        for (next, article) in [
+            ("8", "an"),
+            ("11", "an"),
+            ("18", "an"),
+            ("80", "an"),
+            ("11,000", "an"),
+            ("1800s", "an"),
+            ("110", "a"),
+            ("1", "a"),
+            ("2,000", "a"),
+            ("180", "a"),
+        ] {
+            assert_eq!(wanted(next, TokenKind::Number), Some(article), "{next}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! `consistency`: one story giving the same thing incompatible figures.
+//!
+//! - `figures`: the same subject counted twice with figures that cannot both be true and that
+//!   look like a slip of the keys: digits swapped or one digit changed ("about 25,000 residents"
+//!   … "about 52,000 residents"). Qualifiers are respected through the claims' intervals
+//!   ("more than 100,000" agrees with 110,000), additions ("another 5,000") are skipped, and
+//!   figures that merely differ are left alone: a story may count different groups of troops.
+//! - `ages`: one person given two ages.
+//! - `body-size`: a body given two sizes ("its nine members" … "the seven-member board").
+//!
+//! The finding points at the later figure; `related` points at the earlier one.
+
+use crate::finding::Finding;
+use crate::rule::Rule;
+use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ConsistencyCheck {
+    Figures,
+    Ages,
+    BodySize,
+}
+
+impl ConsistencyCheck {
+    pub const NAMES: &'static [&'static str] = &["figures", "ages", "body-size"];
+
+    pub fn from_name(name: &str) -> ConsistencyCheck {
+        match name {
+            "ages" => ConsistencyCheck::Ages,
+            "body-size" => ConsistencyCheck::BodySize,
+            _ => ConsistencyCheck::Figures,
+        }
+    }
+
+    pub fn run(self, rule: &Rule, doc: &Document, claims: &[Claim], out: &mut Vec<Finding>) {
+        let same: fn(&Claim, &Claim) -> bool = match self {
+            ConsistencyCheck::Figures => same_figure,
+            ConsistencyCheck::Ages => same_person,
+            ConsistencyCheck::BodySize => same_body,
+        };
+        let candidates: Vec<&Claim> = claims.iter().filter(|c| self.applies(c)).collect();
+        for (k, later) in candidates.iter().enumerate() {
+            // The nearest earlier claim of the same thing that contradicts this one.
+            let earlier =
+                candidates[..k].iter().rev().find(|earlier| same(earlier, later) && !earlier.overlaps(later));
+            if let Some(earlier) = earlier {
+                let first = doc.slice(earlier.span).to_string();
+                let finding =
+                    rule.finding(later.figure, &[("found", doc.slice(later.span)), ("first", &first)], None);
+                out.push(Rule::with_related(
+                    finding,
+                    earlier.figure,
+                    format!("first given as “{first}” here"),
+                ));
+            }
+        }
+    }
+
+    fn applies(self, claim: &Claim) -> bool {
+        match self {
+            ConsistencyCheck::Figures => {
+                matches!(claim.kind, ClaimKind::Count | ClaimKind::Money)
+                    && claim.subject.is_some()
+                    && !claim.additive
+                    && claim.value.is_some_and(|v| v >= 100.0)
+                    && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
+                    && claim.unit != Some("fraction")
+            }
+            ConsistencyCheck::Ages => claim.kind == ClaimKind::Age && claim.person.is_some(),
+            ConsistencyCheck::BodySize => {
+                claim.kind == ClaimKind::Count && claim.owner.is_some() && is_body_member(claim.head())
+            }
+        }
+    }
+}
+
+fn same_figure(a: &Claim, b: &Claim) -> bool {
+    fn subject(c: &Claim) -> Option<&str> {
+        c.subject.as_ref().map(|s| s.text.as_str())
+    }
+    a.kind == b.kind
+        && a.unit == b.unit
+        && subject(a) == subject(b)
+        && (a.owner.is_none() || b.owner.is_none() || a.owner == b.owner)
+        && matches!((a.value, b.value), (Some(x), Some(y)) if looks_like_a_slip(x, y))
+}
+
+/// Digits swapped or one digit changed: "25,000" and "52,000", "1,240" and "1,420", "310" and
+/// "320". Figures of different lengths are different figures, not slips.
+pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
+    if a == b || a.fract() != 0.0 || b.fract() != 0.0 {
+        return false;
+    }
+    let (x, y) = (format!("{}", a as i64), format!("{}", b as i64));
+    if x.len() != y.len() {
+        return false;
+    }
+    let differing: Vec<usize> =
+        x.bytes().zip(y.bytes()).enumerate().filter(|(_, (p, q))| p != q).map(|(i, _)| i).collect();
+    match differing.as_slice() {
+        [_] => true,
+        [i, j] => x.as_bytes()[*i] == y.as_bytes()[*j] && x.as_bytes()[*j] == y.as_bytes()[*i],
+        _ => false,
+    }
+}
+
+/// The key a person is known by: the surname.
+fn person_key(claim: &Claim) -> Option<String> {
+    claim.person.as_deref()?.split_whitespace().last().map(str::to_lowercase)
+}
+
+fn same_person(a: &Claim, b: &Claim) -> bool {
+    person_key(a).is_some() && person_key(a) == person_key(b)
+}
+
+fn is_body_member(head: Option<&str>) -> bool {
+    matches!(head, Some("member" | "seat" | "judge" | "justice" | "commissioner" | "director"))
+}
+
+fn same_body(a: &Claim, b: &Claim) -> bool {
+    let pronoun = |owner: &str| matches!(owner, "its" | "their");
+    a.head() == b.head()
+        && match (a.owner.as_deref(), b.owner.as_deref()) {
+            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || pronoun(x) || pronoun(y),
+            _ => false,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_of_the_keys() {
+        assert!(looks_like_a_slip(25_000.0, 52_000.0));
+        assert!(looks_like_a_slip(1_240.0, 1_420.0));
+        assert!(looks_like_a_slip(310.0, 320.0));
+        assert!(!looks_like_a_slip(100_000.0, 30_000.0));
+        assert!(!looks_like_a_slip(5_000.0, 30_000.0));
+        assert!(!looks_like_a_slip(1_234.0, 4_321.0));
+    }
+}

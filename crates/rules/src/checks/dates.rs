@@ -1,0 +1,169 @@
+//! `dates`: dates that cannot be right.
+//!
+//! - `weekday`: the weekday written with a date is not that date's weekday ("Friday, June 5,
+//!   2025" was a Thursday), using the date's own year or, without one, the reference date's.
+//! - `tense`: "will meet on June 3" in a story dated June 9, or "met on" a date still ahead.
+//! - `impossible`: a day the month does not have ("Sept. 31").
+//! - `deadline-passed`: a deadline in the future tense that the reference date has passed.
+
+use crate::finding::Finding;
+use crate::rule::Rule;
+use crate::text::Folded;
+use factlint_extract::jiff::civil::Date;
+use factlint_extract::{Claim, ClaimKind, DateValue, Document, weekday_name};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateCheck {
+    Weekday,
+    Tense,
+    Impossible,
+    DeadlinePassed,
+}
+
+impl DateCheck {
+    pub const NAMES: &'static [&'static str] = &["weekday", "tense", "impossible", "deadline-passed"];
+
+    pub fn from_name(name: &str) -> DateCheck {
+        match name {
+            "tense" => DateCheck::Tense,
+            "impossible" => DateCheck::Impossible,
+            "deadline-passed" => DateCheck::DeadlinePassed,
+            _ => DateCheck::Weekday,
+        }
+    }
+
+    pub fn run(self, rule: &Rule, doc: &Document, claims: &[Claim], out: &mut Vec<Finding>) {
+        for claim in claims.iter().filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Deadline)) {
+            let finding = match self {
+                DateCheck::Weekday => weekday(rule, doc, claim),
+                DateCheck::Tense => tense(rule, doc, claim),
+                DateCheck::Impossible => impossible(rule, claim),
+                DateCheck::DeadlinePassed => deadline_passed(rule, doc, claim),
+            };
+            out.extend(finding);
+        }
+    }
+}
+
+/// "June 5, 2025" as copy writes it.
+fn long_date(date: Date) -> String {
+    format!("{} {}, {}", month_name(date.month()), date.day(), date.year())
+}
+
+fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+fn weekday(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+    let written = claim.written?;
+    let stated = written.weekday?;
+    written.day?;
+    let Some(DateValue::Day(date)) = claim.date else { return None };
+    let actual = date.weekday();
+    if actual == stated {
+        return None;
+    }
+    // The weekday is the first word of the date as written.
+    let weekday_token = doc.token_at(claim.figure.start);
+    let span = doc.tokens()[weekday_token].span;
+    let written_day = doc.slice(span);
+    let replacement = if written_day.len() > 4 {
+        weekday_name(actual).to_string()
+    } else {
+        weekday_name(actual)[..3].to_string()
+    };
+    Some(rule.finding(
+        span,
+        &[("date", &long_date(date)), ("written", weekday_name(stated)), ("actual", weekday_name(actual))],
+        Some(replacement),
+    ))
+}
+
+/// Words right before a date that put it in the future or the past. Stricter than the
+/// extractor's tense, since this one accuses the copy of an error.
+fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
+    let at = doc.token_at(claim.span.start);
+    let sentence = doc.sentences()[doc.sentence_of(at)];
+    let first = (sentence.first_token as usize).max(at.saturating_sub(8));
+    for k in (first..at).rev() {
+        let word = Folded::new(doc.token_text(k));
+        match word.as_str() {
+            "will" | "shall" => return Some(true),
+            "is" | "are"
+                if matches!(
+                    Folded::new(doc.token_text(k + 1)).as_str(),
+                    "scheduled" | "due" | "set" | "expected" | "to"
+                ) =>
+            {
+                return Some(true);
+            }
+            "met" | "held" | "happened" | "occurred" | "ended" | "began" | "died" | "signed" | "voted"
+            | "took" | "was" | "were" => return Some(false),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+    let reference = doc.reference_date()?;
+    let written = claim.written?;
+    // Only dates written out: a weekday alone was resolved by the tense itself.
+    written.month?;
+    written.day?;
+    let Some(DateValue::Day(date)) = claim.date else { return None };
+    let future = stated_tense(doc, claim)?;
+    let contradicts = if future { date < reference } else { date > reference };
+    if !contradicts {
+        return None;
+    }
+    let (when, wants) =
+        if future { ("already past", "the past tense") } else { ("still ahead", "the future tense") };
+    Some(rule.finding(
+        claim.figure,
+        &[("date", &long_date(date)), ("reference", &long_date(reference)), ("when", when), ("wants", wants)],
+        None,
+    ))
+}
+
+fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
+    let written = claim.written?;
+    let (month, day) = (written.month?, written.day?);
+    // Without a year, Feb. 29 may be right.
+    let year = written.year.unwrap_or(2000);
+    let days = Date::new(year, month, 1).ok()?.days_in_month();
+    if day <= days {
+        return None;
+    }
+    Some(rule.finding(
+        claim.figure,
+        &[("month", month_name(month)), ("days", &days.to_string()), ("day", &day.to_string())],
+        None,
+    ))
+}
+
+fn deadline_passed(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+    if claim.kind != ClaimKind::Deadline {
+        return None;
+    }
+    let reference = doc.reference_date()?;
+    let last = claim.date?.last();
+    if last >= reference || stated_tense(doc, claim) != Some(true) {
+        return None;
+    }
+    Some(rule.finding(claim.span, &[("date", &long_date(last)), ("reference", &long_date(reference))], None))
+}

@@ -1,0 +1,51 @@
+//! `spelling`: known misspellings with their corrections, from the `typos` project's dictionary.
+//! Only what can be corrected is flagged, so names and rare words never fire. Capitalised words
+//! inside a sentence and words in capitals are left alone: they are names and acronyms.
+
+use crate::text::WordPattern;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Spelling {
+    allow: Vec<WordPattern>,
+}
+
+impl Spelling {
+    pub fn new(allow: &[String]) -> Spelling {
+        Spelling { allow: allow.iter().map(|w| WordPattern::new(w)).collect() }
+    }
+
+    /// The corrections for `word` (as written), if it is a known misspelling worth reporting.
+    pub fn corrections(
+        &self,
+        word: &str,
+        folded: &str,
+        sentence_start: bool,
+    ) -> Option<&'static [&'static str]> {
+        if folded.len() < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut chars = word.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        if first_upper && (!sentence_start || chars.any(char::is_uppercase)) {
+            return None;
+        }
+        let corrections = typos_dict::WORD.find(&unicase::UniCase::new(folded))?;
+        if corrections.is_empty() || self.allow.iter().any(|a| a.matches(folded)) {
+            return None;
+        }
+        Some(corrections)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_have_corrections_and_names_do_not() {
+        let spelling = Spelling::new(&[]);
+        assert_eq!(spelling.corrections("recieve", "recieve", false), Some(&["receive"][..]));
+        assert!(spelling.corrections("Nebenzia", "nebenzia", false).is_none());
+        assert!(spelling.corrections("receive", "receive", false).is_none());
+    }
+}

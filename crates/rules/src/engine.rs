@@ -1,0 +1,317 @@
+//! The engine: a set of compiled rules, indexed so that one pass over a story's tokens runs
+//! every word rule, followed by the paragraph and claim checks.
+
+use crate::checks::{Bounds, Check, Input, articles, facts};
+use crate::finding::{Applicability, Finding};
+use crate::load::{LoadError, parse_rules};
+use crate::rule::Rule;
+use crate::text::{Folded, match_case};
+use factlint_extract::TokenKind;
+use std::collections::HashMap;
+
+/// What a word in the index sets off.
+#[derive(Debug, Clone, Copy)]
+enum Trigger {
+    Swap { rule: usize, swap: usize },
+    Pattern { rule: usize },
+}
+
+/// Compiled rules, ready to check any number of stories.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    triggers: HashMap<String, Vec<Trigger>>,
+    spelling: Vec<usize>,
+    repetition: Vec<usize>,
+    articles: Vec<usize>,
+    whole_document: Vec<usize>,
+}
+
+impl RuleSet {
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        let mut set = RuleSet { rules, ..RuleSet::default() };
+        set.index();
+        set
+    }
+
+    /// Rules from YAML sources: `(file name, text)` pairs. Rule ids must be unique.
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<RuleSet, LoadError> {
+        let mut rules: Vec<Rule> = Vec::new();
+        for (file, text) in sources {
+            for spec in parse_rules(file, text)? {
+                if let Some(existing) = rules.iter().find(|r| r.id() == spec.id) {
+                    let (line, column) = crate::load::locate(text, &spec.id, None);
+                    return Err(LoadError {
+                        file: file.to_string(),
+                        line,
+                        column,
+                        rule: Some(spec.id.clone()),
+                        field: Some("id".into()),
+                        message: format!("the id is already used by a rule in {}", existing.origin),
+                    });
+                }
+                rules.push(Rule::compile(spec, file, text)?);
+            }
+        }
+        Ok(RuleSet::new(rules))
+    }
+
+    /// The built-in packs.
+    pub fn builtin() -> Result<RuleSet, LoadError> {
+        RuleSet::from_sources(crate::builtin::PACKS.iter().copied())
+    }
+
+    /// Adds rules (from a user's files) after the ones already here.
+    pub fn extend(&mut self, other: RuleSet) -> Result<(), LoadError> {
+        for rule in other.rules {
+            if let Some(existing) = self.rules.iter().find(|r| r.id() == rule.id()) {
+                return Err(LoadError {
+                    file: rule.origin.clone(),
+                    line: None,
+                    column: None,
+                    rule: Some(rule.id().to_string()),
+                    field: Some("id".into()),
+                    message: format!("the id is already used by a rule in {}", existing.origin),
+                });
+            }
+            self.rules.push(rule);
+        }
+        self.index();
+        Ok(())
+    }
+
+    /// Keeps the rules `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        self.rules.retain(keep);
+        self.index();
+    }
+
+    /// Changes rules in place (severity overrides).
+    pub fn rules_mut(&mut self) -> &mut [Rule] {
+        &mut self.rules
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id() == id)
+    }
+
+    fn index(&mut self) {
+        self.triggers.clear();
+        self.spelling.clear();
+        self.repetition.clear();
+        self.articles.clear();
+        self.whole_document.clear();
+        for (index, rule) in self.rules.iter().enumerate() {
+            match &rule.check {
+                Check::Substitution(substitution) => {
+                    for (swap, (phrase, _)) in substitution.swaps.iter().enumerate() {
+                        if let Some(word) = phrase.first_word() {
+                            self.triggers
+                                .entry(word.to_string())
+                                .or_default()
+                                .push(Trigger::Swap { rule: index, swap });
+                        }
+                    }
+                }
+                Check::Pattern(pattern) => {
+                    for word in pattern.anchor_words() {
+                        self.triggers
+                            .entry(word.to_string())
+                            .or_default()
+                            .push(Trigger::Pattern { rule: index });
+                    }
+                }
+                Check::Spelling(_) => self.spelling.push(index),
+                Check::Repetition(_) => self.repetition.push(index),
+                Check::Articles => self.articles.push(index),
+                _ => self.whole_document.push(index),
+            }
+        }
+    }
+
+    /// Every finding in one story, ordered by position.
+    pub fn check(&self, input: &Input) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.word_pass(input, &mut out);
+        for &index in &self.whole_document {
+            let rule = &self.rules[index];
+            let (doc, claims) = (input.doc, input.claims);
+            match &rule.check {
+                Check::Balance(check) => check.run(rule, doc, &mut out),
+                Check::Punctuation(check) => check.run(rule, doc, &mut out),
+                Check::Consistency(check) => check.run(rule, doc, claims, &mut out),
+                Check::Arithmetic(check) => check.run(rule, doc, claims, &mut out),
+                Check::Dates(check) => check.run(rule, doc, claims, &mut out),
+                Check::Facts => facts::run(rule, doc, claims, input.facts, &mut out),
+                _ => {}
+            }
+        }
+        out.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out
+    }
+
+    /// One pass over the words of every sentence: substitutions, patterns, spelling, doubled
+    /// words and articles.
+    fn word_pass(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let tokens = doc.tokens();
+        let word_rules = !self.triggers.is_empty()
+            || !self.spelling.is_empty()
+            || !self.repetition.is_empty()
+            || !self.articles.is_empty();
+        if !word_rules {
+            return;
+        }
+        for sentence in doc.sentences() {
+            let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
+            let mut previous: Option<(usize, String)> = None;
+            for (i, token) in tokens.iter().enumerate().take(bounds.end).skip(bounds.first) {
+                if token.kind != TokenKind::Word {
+                    previous = None;
+                    continue;
+                }
+                let text = doc.token_text(i);
+                let folded = Folded::new(text);
+                let word = folded.as_str();
+                if let Some(triggers) = self.triggers.get(word) {
+                    self.run_triggers(triggers, input, i, bounds, out);
+                }
+                for &index in &self.spelling {
+                    if let Check::Spelling(spelling) = &self.rules[index].check
+                        && let Some(corrections) = spelling.corrections(text, word, i == bounds.first)
+                    {
+                        let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
+                        let preferred =
+                            if choices.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
+                        let vars = [("found", text), ("replacement", choices[0].as_str())];
+                        out.push(
+                            self.rules[index].finding_with_choices(token.span, &vars, &choices, preferred),
+                        );
+                    }
+                }
+                if let Some((before, before_word)) = &previous
+                    && before_word == word
+                {
+                    self.doubled(input, *before, i, word, out);
+                }
+                if !self.articles.is_empty() && (word == "a" || word == "an") {
+                    self.article(input, i, bounds, text, word, out);
+                }
+                if !self.repetition.is_empty() {
+                    previous = Some((i, word.to_string()));
+                }
+            }
+        }
+    }
+
+    fn run_triggers(
+        &self,
+        triggers: &[Trigger],
+        input: &Input,
+        i: usize,
+        bounds: Bounds,
+        out: &mut Vec<Finding>,
+    ) {
+        let doc = input.doc;
+        for trigger in triggers {
+            match *trigger {
+                Trigger::Swap { rule, swap } => {
+                    let Check::Substitution(substitution) = &self.rules[rule].check else { continue };
+                    if let Some(hit) = substitution.try_at(doc, swap, i, bounds) {
+                        let tokens = doc.tokens();
+                        let span = tokens[hit.first].span.cover(tokens[hit.end - 1].span);
+                        let vars = [("found", doc.slice(span)), ("replacement", hit.replacement.as_str())];
+                        out.push(self.rules[rule].finding(span, &vars, Some(hit.replacement.clone())));
+                    }
+                }
+                Trigger::Pattern { rule } => {
+                    let Check::Pattern(pattern) = &self.rules[rule].check else { continue };
+                    if let Some(hit) = pattern.try_at(doc, i, bounds) {
+                        let replacement = hit.replacement.as_deref().unwrap_or("");
+                        let vars = [("found", hit.found.as_str()), ("replacement", replacement)];
+                        out.push(self.rules[rule].finding(hit.span, &vars, hit.replacement.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn doubled(&self, input: &Input, before: usize, i: usize, word: &str, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let tokens = doc.tokens();
+        for &index in &self.repetition {
+            let Check::Repetition(repetition) = &self.rules[index].check else { continue };
+            if repetition.is_slip(word, doc.token_text(before), doc.token_text(i)) {
+                // The span runs from the end of the first word, so deleting it leaves one.
+                let span = factlint_extract::Span::new(tokens[before].span.end, tokens[i].span.end);
+                out.push(self.rules[index].finding(
+                    span,
+                    &[("found", doc.token_text(i))],
+                    Some(String::new()),
+                ));
+            }
+        }
+    }
+
+    fn article(
+        &self,
+        input: &Input,
+        i: usize,
+        bounds: Bounds,
+        text: &str,
+        word: &str,
+        out: &mut Vec<Finding>,
+    ) {
+        let doc = input.doc;
+        let next = i + 1;
+        if next >= bounds.end || doc.adjacent(i) {
+            return;
+        }
+        // "Plan A", "vitamin A", "type a": a letter, not an article.
+        let letter = text == "A" && i > bounds.first
+            || (i > bounds.first
+                && doc.token_kind(i - 1) == Some(TokenKind::Word)
+                && text == "a"
+                && matches!(
+                    Folded::new(doc.token_text(i - 1)).as_str(),
+                    "plan"
+                        | "type"
+                        | "vitamin"
+                        | "grade"
+                        | "class"
+                        | "section"
+                        | "exhibit"
+                        | "option"
+                        | "item"
+                        | "letter"
+                        | "point"
+                        | "group"
+                        | "category"
+                ));
+        let Some(kind) = doc.token_kind(next) else { return };
+        if letter
+            || doc.adjacent(next)
+                && doc.is_text(next + 1, "-")
+                && kind == TokenKind::Word
+                && doc.token_text(next).len() == 1
+        {
+            return;
+        }
+        let Some(wanted) = articles::wanted(doc.token_text(next), kind) else { return };
+        if wanted != word {
+            let replacement = match_case(text, wanted);
+            for &index in &self.articles {
+                let vars =
+                    [("found", text), ("replacement", replacement.as_str()), ("next", doc.token_text(next))];
+                out.push(self.rules[index].finding(doc.tokens()[i].span, &vars, Some(replacement.clone())));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Reading rule files, with errors a writer can act on: every error names the file, line and
+//! column, the rule and the field, and suggests the nearest valid name for a typo ("unknown
+//! field `sevrity`, did you mean `severity`?").
+
+use crate::schema::RuleSpec;
+use std::fmt;
+
+/// A rule file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    /// The id of the rule at fault, when known.
+    pub rule: Option<String>,
+    /// The field at fault (`severity`, `context.near`), when known.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        f.write_str(": ")?;
+        if let Some(rule) = &self.rule {
+            write!(f, "rule `{rule}`: ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses the rules of one YAML file.
+pub fn parse_rules(file: &str, text: &str) -> Result<Vec<RuleSpec>, LoadError> {
+    parse_yaml(file, text, rule_ids)
+}
+
+/// Parses any YAML document into `T`, turning serde errors into located [`LoadError`]s;
+/// `ids` names the item at a top-level index for messages.
+pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    ids: fn(&str) -> Vec<Option<String>>,
+) -> Result<T, LoadError> {
+    serde_yaml::from_str(text).map_err(|error| {
+        let location = error.location();
+        let mut message = error.to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let (path, detail) = split_path(&message);
+        let index = path.as_deref().and_then(top_index);
+        let rule = index.and_then(|i| ids(text).get(i).cloned().flatten());
+        let field = path.as_deref().and_then(field_of);
+        let (field, detail) = refine_unknown(field, explain_untagged(detail));
+        LoadError {
+            file: file.to_string(),
+            line: location.as_ref().map(|l| l.line() as u32),
+            column: location.as_ref().map(|l| l.column() as u32),
+            rule,
+            field,
+            message: detail,
+        }
+    })
+}
+
+/// The ids of the rules in a file, read leniently so that a broken rule can still be named.
+fn rule_ids(text: &str) -> Vec<Option<String>> {
+    let values: Vec<serde_yaml::Value> = serde_yaml::from_str(text).unwrap_or_default();
+    values.iter().map(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_string)).collect()
+}
+
+/// Splits ".[1].severity: unknown variant …" into the path and the rest.
+fn split_path(message: &str) -> (Option<String>, String) {
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && (path.contains('[') || path.contains('.')) => {
+            (Some(path.to_string()), rest.to_string())
+        }
+        _ => (None, message.to_string()),
+    }
+}
+
+/// The first index in a path: the rule (or fact) at fault.
+fn top_index(path: &str) -> Option<usize> {
+    let inner = &path[path.find('[')? + 1..];
+    inner[..inner.find(']')?].parse().ok()
+}
+
+/// ".[1].context.near[2]" → "context.near"; ".[0]" → none.
+fn field_of(path: &str) -> Option<String> {
+    let after_item = path.split_once(']').map_or(path, |(_, rest)| rest);
+    let field: Vec<&str> = after_item
+        .split('.')
+        .map(|part| part.split('[').next().unwrap_or(part))
+        .filter(|part| !part.is_empty())
+        .collect();
+    (!field.is_empty()).then(|| field.join("."))
+}
+
+/// serde's message for a value that fits none of a field's shapes names a Rust type; say what
+/// the shapes are instead.
+fn explain_untagged(detail: String) -> String {
+    if detail.contains("untagged enum Element") {
+        "a pattern element is a word (`to`), a list of words (`[a, an]`), or a mapping with \
+         `word`, `any`, `suffix`, `not`, `capitalised`, `mark` and `capture`"
+            .to_string()
+    } else if detail.contains("untagged enum Example") {
+        "an example is a text, or a mapping with `text` and optionally `fixed`, `date` and `facts`"
+            .to_string()
+    } else {
+        detail
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" and "unknown variant `x`, expected one of
+/// …", names the offending field and adds the nearest valid name.
+fn refine_unknown(field: Option<String>, detail: String) -> (Option<String>, String) {
+    let unknown_field = detail.starts_with("unknown field `");
+    let unknown_variant = detail.starts_with("unknown variant `");
+    if !unknown_field && !unknown_variant {
+        return (field, detail);
+    }
+    let found = detail.split('`').nth(1).unwrap_or_default().to_string();
+    let expected: Vec<&str> = detail
+        .split_once("expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let field = if unknown_field {
+        Some(match field {
+            Some(parent) => format!("{parent}.{found}"),
+            None => found.clone(),
+        })
+    } else {
+        field
+    };
+    let detail = match nearest(&found, &expected) {
+        Some(best) => format!("{detail}; did you mean `{best}`?"),
+        None => detail,
+    };
+    (field, detail)
+}
+
+/// The candidate closest to `found`, if it is close enough to be a typo.
+pub fn nearest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(found, c), *c))
+        .filter(|&(distance, candidate)| distance <= 2.max(candidate.len() / 4) && distance < candidate.len())
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| c)
+}
+
+/// The 1-based line of `field` in the rule `rule` of a YAML text, for errors found after
+/// parsing (a field the rule's kind does not take, a bad pattern).
+pub(crate) fn locate(text: &str, rule: &str, field: Option<&str>) -> (Option<u32>, Option<u32>) {
+    let mut lines = text.lines().enumerate();
+    let id_line = lines.by_ref().find(|(_, line)| {
+        let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+        trimmed.strip_prefix("id:").is_some_and(|v| v.trim().trim_matches(['"', '\'']) == rule)
+    });
+    let Some((id_index, id_text)) = id_line else { return (None, None) };
+    let Some(field) = field else {
+        return (Some(id_index as u32 + 1), Some(id_text.find("id:").map_or(1, |c| c as u32 + 1)));
+    };
+    let key = format!("{}:", field.split('.').next().unwrap_or(field));
+    for (index, line) in lines {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("- id:") {
+            break;
+        }
+        if trimmed.starts_with(&key) {
+            return (Some(index as u32 + 1), Some((line.len() - trimmed.len()) as u32 + 1));
+        }
+    }
+    (Some(id_index as u32 + 1), Some(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_field_is_located_and_corrected() {
+        let text = "- id: a.b\n  kind: repetition\n  message: doubled\n  sevrity: error\n";
+        let error = parse_rules("x.yaml", text).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(4), Some(3)));
+        assert_eq!(error.rule.as_deref(), Some("a.b"));
+        assert_eq!(error.field.as_deref(), Some("sevrity"));
+        assert!(error.message.ends_with("did you mean `severity`?"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_field_and_line() {
+        let text = "- id: a.b\n  kind: repetition\n  message: m\n- id: c.d\n  kind: repetition\n  severity: fatal\n  message: m\n";
+        let error = parse_rules("x.yaml", text).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(6), Some(13)));
+        assert_eq!(error.rule.as_deref(), Some("c.d"));
+        assert_eq!(error.field.as_deref(), Some("severity"));
+        let shown = error.to_string();
+        assert!(
+            shown.starts_with("x.yaml:6:13: rule `c.d`: field `severity`: unknown variant `fatal`"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn broken_yaml_is_located() {
+        let error = parse_rules("x.yaml", "- id: [unclosed\n").unwrap_err();
+        assert!(error.line.is_some());
+    }
+
+    #[test]
+    fn paths_name_fields() {
+        assert_eq!(field_of(".[1].context.near[2]").as_deref(), Some("context.near"));
+        assert_eq!(field_of(".[0]"), None);
+        assert_eq!(field_of("facts[0].source").as_deref(), Some("source"));
+        assert_eq!(top_index(".[3].kind"), Some(3));
+    }
+
+    #[test]
+    fn fields_are_found_in_their_rule() {
+        let text = "- id: a\n  kind: x\n- id: b\n  kind: y\n  swap: {}\n";
+        assert_eq!(locate(text, "b", Some("swap")), (Some(5), Some(3)));
+        assert_eq!(locate(text, "a", Some("swap")), (Some(1), Some(1)));
+    }
+}

@@ -1,0 +1,146 @@
+//! Matching words and phrases on tokens, ignoring case and apostrophe style.
+
+use factlint_extract::{Document, TokenKind};
+
+/// A word folded for comparison: lower-cased, with ’ as '. Short ASCII words need no
+/// allocation, which matters because every word of every story is folded once.
+pub struct Folded {
+    buf: [u8; 32],
+    len: usize,
+    long: Option<String>,
+}
+
+impl Folded {
+    pub fn new(word: &str) -> Folded {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            Folded { buf, len: word.len(), long: None }
+        } else {
+            Folded { buf, len: 0, long: Some(word.to_lowercase().replace('’', "'")) }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+/// One word of a phrase: exact, or a prefix when written with a trailing `*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordPattern {
+    text: String,
+    prefix: bool,
+}
+
+impl WordPattern {
+    pub fn new(written: &str) -> WordPattern {
+        let folded = Folded::new(written.trim()).as_str().to_string();
+        match folded.strip_suffix('*') {
+            Some(stem) => WordPattern { text: stem.to_string(), prefix: true },
+            None => WordPattern { text: folded, prefix: false },
+        }
+    }
+
+    pub fn matches(&self, folded: &str) -> bool {
+        if self.prefix { folded.starts_with(&self.text) } else { folded == self.text }
+    }
+
+    /// The exact word, if this is not a prefix pattern: used to index rules by word.
+    pub fn exact(&self) -> Option<&str> {
+        (!self.prefix).then_some(self.text.as_str())
+    }
+}
+
+/// A sequence of words ("tens of thousands"), matched on consecutive word tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<WordPattern>,
+}
+
+impl Phrase {
+    pub fn new(written: &str) -> Phrase {
+        Phrase { words: written.split_whitespace().map(WordPattern::new).collect() }
+    }
+
+    pub fn first_word(&self) -> Option<&str> {
+        self.words.first().and_then(WordPattern::exact)
+    }
+
+    /// If the phrase starts at token `i` (within `end`), the token after it.
+    pub fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<usize> {
+        if self.words.is_empty() || i + self.words.len() > end {
+            return None;
+        }
+        for (k, word) in self.words.iter().enumerate() {
+            if !word_matches(doc, i + k, word) {
+                return None;
+            }
+        }
+        Some(i + self.words.len())
+    }
+
+    /// If the phrase ends just before token `i` (and starts at or after `first`), where it
+    /// starts.
+    pub fn match_before(&self, doc: &Document, i: usize, first: usize) -> Option<usize> {
+        let start = i.checked_sub(self.words.len())?;
+        (start >= first && self.match_at(doc, start, i).is_some()).then_some(start)
+    }
+}
+
+fn word_matches(doc: &Document, i: usize, word: &WordPattern) -> bool {
+    doc.token_kind(i) == Some(TokenKind::Word) && word.matches(Folded::new(doc.token_text(i)).as_str())
+}
+
+/// Phrases compiled from a rule's list.
+pub fn phrases(written: &[String]) -> Vec<Phrase> {
+    written.iter().map(|w| Phrase::new(w)).filter(|p| !p.words.is_empty()).collect()
+}
+
+/// Gives `replacement` the capitalisation of `original`: "Massage" → "Mass", "MASSAGE" → "MASS".
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    replacement.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_on_tokens_ignoring_case() {
+        let doc = Document::from_text("Tens of thousands of troops arrived.");
+        let phrase = Phrase::new("tens of thousands");
+        assert_eq!(phrase.match_at(&doc, 0, doc.tokens().len()), Some(3));
+        assert_eq!(Phrase::new("troop*").match_at(&doc, 4, doc.tokens().len()), Some(5));
+        assert_eq!(Phrase::new("of troops").match_before(&doc, 5, 0), Some(3));
+    }
+
+    #[test]
+    fn replacements_keep_the_case_of_the_original() {
+        assert_eq!(match_case("Massage", "mass"), "Mass");
+        assert_eq!(match_case("MASSAGE", "mass"), "MASS");
+        assert_eq!(match_case("massage", "mass"), "mass");
+    }
+
+    #[test]
+    fn folding_handles_curly_apostrophes() {
+        assert_eq!(Folded::new("Don’t").as_str(), "don't");
+        assert_eq!(Folded::new("EU").as_str(), "eu");
+    }
+}
