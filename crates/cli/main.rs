@@ -3,10 +3,12 @@
 //! This binary is the only place that reads files, walks directories and prints. The work
 //! itself lives in `factlint-extract` (text → claims) and `factlint-rules` (claims → findings).
 
+mod analysis;
 mod cli;
 mod commands;
 mod input;
 mod records;
+mod setup;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -33,7 +35,9 @@ impl From<Outcome> for ExitCode {
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let outcome = match args.command {
+        cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Claims(args) => commands::claims::run(&args),
+        cli::Command::Rules(command) => commands::rules::run(&command),
     };
     match outcome {
         Ok(outcome) => outcome.into(),

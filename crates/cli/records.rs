@@ -2,6 +2,7 @@
 //! the file as written and 1-based line and character columns.
 
 use factlint_extract::{Claim, Document, Span};
+use factlint_rules::Finding;
 use serde::{Serialize, Serializer};
 
 /// A number as JSON: whole numbers without a fractional part (`100000`, not `100000.0`).
@@ -97,6 +98,59 @@ impl<'a> ClaimRecord<'a> {
             score: claim.score.map(|(a, b)| [Figure(a), Figure(b)]),
             written: claim.written,
             tense: claim.tense,
+        }
+    }
+}
+
+/// A place a finding depends on.
+#[derive(Debug, Serialize)]
+pub struct RelatedRecord<'a> {
+    pub start: u32,
+    pub end: u32,
+    pub line: u32,
+    pub column: u32,
+    pub message: &'a str,
+}
+
+/// One finding, as `factlint check --format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct FindingRecord<'a> {
+    pub path: &'a str,
+    pub rule: &'a str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    #[serde(flatten)]
+    pub location: Location,
+    pub text: &'a str,
+    pub suggestions: Vec<&'a str>,
+    pub related: Vec<RelatedRecord<'a>>,
+}
+
+impl<'a> FindingRecord<'a> {
+    pub fn new(path: &'a str, doc: &'a Document, finding: &'a Finding) -> FindingRecord<'a> {
+        let location = Location::of(doc, finding.span);
+        FindingRecord {
+            path,
+            rule: &finding.rule,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            text: &doc.source()[location.start as usize..location.end as usize],
+            location,
+            suggestions: finding.suggestions().collect(),
+            related: finding
+                .related
+                .iter()
+                .map(|related| {
+                    let at = Location::of(doc, related.span);
+                    RelatedRecord {
+                        start: at.start,
+                        end: at.end,
+                        line: at.line,
+                        column: at.column,
+                        message: &related.message,
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -185,7 +185,7 @@ impl RuleSet {
                 }
                 for &index in &self.spelling {
                     if let Check::Spelling(spelling) = &self.rules[index].check
-                        && let Some(corrections) = spelling.corrections(text, word, i == bounds.first)
+                        && let Some(corrections) = spelling.corrections(text, word)
                     {
                         let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
                         let preferred =

@@ -150,6 +150,34 @@ impl Scan<'_> {
             && expected.iter().enumerate().all(|(k, e)| self.word(from + k).as_str() == *e)
     }
 
+    /// Whether the figure is written in digits: "one clear upside" is not a count to add up.
+    fn in_digits(&self, claim: &Claim) -> bool {
+        self.doc.slice(claim.figure).starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Words that make "up from six to five" a ranking, where a fall in number is a rise.
+    fn is_ranking(&self, s: &SentenceClaims) -> bool {
+        (s.first..s.end).any(|k| {
+            matches!(
+                self.word(k).as_str(),
+                "chart"
+                    | "charts"
+                    | "place"
+                    | "position"
+                    | "spot"
+                    | "rank"
+                    | "ranked"
+                    | "ranking"
+                    | "rankings"
+                    | "seed"
+                    | "seeded"
+                    | "table"
+                    | "league"
+                    | "no"
+            )
+        })
+    }
+
     /// The figure's first token: what a suggestion replaces.
     fn number_span(&self, claim: &Claim) -> Span {
         let doc = self.doc;
@@ -289,6 +317,9 @@ impl Scan<'_> {
     }
 
     fn direction(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+        if self.is_ranking(s) {
+            return;
+        }
         for (new, old, up, _) in self.change_pair(s) {
             let (Some(new_value), Some(old_value)) = (new.value, old.value) else { continue };
             if new_value == old_value || (new_value > old_value) == up || approximate(new) || approximate(old)
@@ -367,6 +398,14 @@ impl Scan<'_> {
         if shares.len() < 3 || shares.iter().any(|c| c.qualifier != Qualifier::Exact) {
             return;
         }
+        // A share "of" something names its own whole; one in brackets restates another.
+        let own_whole = s.claims.iter().any(|&(c, first, end)| {
+            c.kind == ClaimKind::Percent
+                && (self.doc.is_word(end, "of") || (first > s.first && self.doc.is_text(first - 1, "(")))
+        });
+        if own_whole {
+            return;
+        }
         let changes = (s.first..s.end).any(|k| {
             let w = self.word(k);
             direction_of(w.as_str()).is_some()
@@ -393,6 +432,7 @@ impl Scan<'_> {
             if total.kind != ClaimKind::Count
                 || total.subject.is_none()
                 || total.qualifier != Qualifier::Exact
+                || !self.in_digits(total)
             {
                 continue;
             }
@@ -409,7 +449,10 @@ impl Scan<'_> {
                 .iter()
                 .map(|(c, _, _)| *c)
                 .take_while(|c| {
-                    c.kind == ClaimKind::Count && c.qualifier == Qualifier::Exact && c.subject.is_some()
+                    c.kind == ClaimKind::Count
+                        && c.qualifier == Qualifier::Exact
+                        && c.subject.is_some()
+                        && self.in_digits(c)
                 })
                 .collect();
             if parts.len() < 2 {

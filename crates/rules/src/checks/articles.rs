@@ -24,67 +24,54 @@ fn for_figure(figure: &str) -> Option<&'static str> {
     Some(if digits.starts_with('8') || read_as_eleven { "an" } else { "a" })
 }
 
-/// Words spelt with a vowel that start with a consonant sound.
+/// Beginnings of words spelt with a vowel that start with a consonant sound ("union",
+/// "unitary", "useful", "European", "eurozone").
 const CONSONANT_SOUND: &[&str] = &[
     "unicorn",
-    "unified",
-    "uniform",
-    "unify",
+    "unif",
     "unilateral",
     "union",
     "unique",
     "unison",
     "unit",
-    "unite",
-    "united",
-    "unity",
-    "universal",
-    "universe",
-    "university",
-    "unanimous",
+    "univers",
+    "unanim",
+    "usa",
     "use",
-    "used",
-    "useful",
-    "useless",
-    "user",
-    "usual",
-    "usually",
-    "utensil",
-    "utility",
-    "utilit",
-    "utopia",
-    "uranium",
-    "urinary",
-    "uterus",
-    "euro",
-    "europe",
-    "european",
-    "eulogy",
-    "euphemism",
+    "usi",
+    "usu",
+    "uten",
+    "uter",
+    "util",
+    "utop",
+    "uran",
+    "urin",
+    "eu",
     "ewe",
     "once",
-    "one",
-    "ubiquitous",
+    "ubiq",
     "ufo",
-    "ugandan",
-    "ukrainian",
+    "ugand",
+    "ukrain",
     "ukulele",
     "usurp",
+    "uruguay",
+    "uzbek",
 ];
 
-/// Words spelt with an h that start with a vowel sound.
-const SILENT_H: &[&str] =
-    &["hour", "honest", "honor", "honour", "heir", "honorary", "honourable", "honorable"];
+/// Beginnings of words spelt with an h that start with a vowel sound ("hour", "honorary").
+const SILENT_H: &[&str] = &["hour", "honest", "honor", "honour", "heir"];
 
 /// Words where either article is in use.
-const EITHER: &[&str] =
-    &["historic", "historical", "hotel", "herb", "herbal", "heroic", "hypothesis", "habitual"];
+const EITHER: &[&str] = &["historic", "hotel", "herb", "heroic", "hypothes", "habitual"];
 
 fn starts_like(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|stem| {
-        word.strip_prefix(stem)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['s', 'l', 'e', 'i', 'y', '-']))
-    })
+    list.iter().any(|stem| word.starts_with(stem))
+}
+
+/// "one", "one-off", "ones": but not "onerous".
+fn is_one(word: &str) -> bool {
+    word == "one" || word == "ones" || word.starts_with("one-")
 }
 
 fn for_word(word: &str) -> Option<&'static str> {
@@ -103,7 +90,7 @@ fn for_word(word: &str) -> Option<&'static str> {
     if starts_like(&lower, SILENT_H) {
         return Some("an");
     }
-    if starts_like(&lower, CONSONANT_SOUND) {
+    if starts_like(&lower, CONSONANT_SOUND) || is_one(&lower) {
         return Some("a");
     }
     Some(if matches!(first.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u') { "an" } else { "a" })
@@ -127,6 +114,11 @@ mod tests {
             ("urgent", "an"),
             ("house", "a"),
             ("uses", "a"),
+            ("eurozone", "a"),
+            ("honorary", "an"),
+            ("onerous", "an"),
+            ("unusual", "an"),
+            ("unified", "a"),
         ] {
             assert_eq!(wanted(next, TokenKind::Word), Some(article), "{next}");
         }

@@ -49,11 +49,17 @@ fn mark(doc: &Document, i: usize) -> Mark {
         "“" | "„" | "«" => Mark::OpenDouble,
         "”" | "»" => Mark::CloseDouble,
         "\"" => {
-            // A straight quote opens after a space, a bracket or a dash, and closes after a word.
-            let opens = i == 0
+            // Inches: 5' 10".
+            if i > 0 && doc.adjacent(i - 1) && doc.token_kind(i - 1) == Some(TokenKind::Number) {
+                return Mark::Other;
+            }
+            // A straight quote opens before a word and closes after one; one with space on both
+            // sides ("France, " he said) closes.
+            let after_space = i == 0
                 || !doc.adjacent(i - 1)
                 || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | "‘" | "'");
-            if opens { Mark::OpenDouble } else { Mark::CloseDouble }
+            let before_space = !doc.adjacent(i);
+            if after_space && !before_space { Mark::OpenDouble } else { Mark::CloseDouble }
         }
         _ => Mark::Other,
     }
@@ -75,7 +81,14 @@ fn quotes(
         match mark(doc, i) {
             Mark::OpenDouble => {
                 if !open_doubles.is_empty() {
-                    nested.push(i);
+                    if starts_sentence(doc, i) {
+                        // A quotation running on into a new sentence of the same paragraph
+                        // reopens like a new paragraph would (copy whose paragraph breaks were
+                        // lost reads this way).
+                        open_doubles.pop();
+                    } else {
+                        nested.push(i);
+                    }
                 }
                 open_doubles.push(i);
                 last_double = Mark::OpenDouble;
@@ -123,11 +136,18 @@ fn quotes(
     }
 }
 
+/// Whether the quote mark at `i` begins a sentence: it follows a sentence's closing mark.
+fn starts_sentence(doc: &Document, i: usize) -> bool {
+    i > 0 && !doc.adjacent(i - 1) && matches!(doc.token_text(i - 1), "." | "?" | "!" | "…" | "...")
+}
+
 fn brackets(rule: &Rule, doc: &Document, paragraph: &Paragraph, out: &mut Vec<Finding>) {
     let tokens = doc.tokens();
     let mut open: Vec<(usize, &str)> = Vec::new();
     for i in paragraph.tokens().filter(|&i| tokens[i].kind == TokenKind::Punct) {
         match doc.token_text(i) {
+            // Emoticons: ":-)", ":(".
+            _ if is_emoticon(doc, i) => {}
             bracket @ ("(" | "[") => open.push((i, bracket)),
             close @ (")" | "]") => {
                 let wanted = if close == ")" { "(" } else { "[" };
@@ -150,6 +170,11 @@ fn brackets(rule: &Rule, doc: &Document, paragraph: &Paragraph, out: &mut Vec<Fi
     for (i, _) in open {
         out.push(rule.finding(tokens[i].span, &[("problem", "opens a bracket that never closes")], None));
     }
+}
+
+fn is_emoticon(doc: &Document, i: usize) -> bool {
+    let glued_to = |k: usize| doc.adjacent(k) && matches!(doc.token_text(k), ":" | ";" | "-" | "<" | "=");
+    i > 0 && glued_to(i - 1)
 }
 
 /// Whether the `)` at `i` closes an item number: "1)" or "a)" starting a sentence.

@@ -1,8 +1,8 @@
 //! `consistency`: one story giving the same thing incompatible figures.
 //!
 //! - `figures`: the same subject counted twice with figures that cannot both be true and that
-//!   look like a slip of the keys: digits swapped or one digit changed ("about 25,000 residents"
-//!   … "about 52,000 residents"). Qualifiers are respected through the claims' intervals
+//!   look like a slip of the keys: digits swapped ("about 25,000 residents" … "about 52,000
+//!   residents"), or one digit changed in a precise figure ("1,240" … "1,250"). Qualifiers are respected through the claims' intervals
 //!   ("more than 100,000" agrees with 110,000), additions ("another 5,000") are skipped, and
 //!   figures that merely differ are left alone: a story may count different groups of troops.
 //! - `ages`: one person given two ages.
@@ -85,8 +85,9 @@ fn same_figure(a: &Claim, b: &Claim) -> bool {
         && matches!((a.value, b.value), (Some(x), Some(y)) if looks_like_a_slip(x, y))
 }
 
-/// Digits swapped or one digit changed: "25,000" and "52,000", "1,240" and "1,420", "310" and
-/// "320". Figures of different lengths are different figures, not slips.
+/// Digits swapped ("25,000" and "52,000"), or one digit changed in a figure precise enough that
+/// the change cannot be another count ("1,240" and "1,250"; but not "200" and "900"). Figures of
+/// different lengths are different figures, not slips.
 pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
     if a == b || a.fract() != 0.0 || b.fract() != 0.0 {
         return false;
@@ -97,8 +98,9 @@ pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
     }
     let differing: Vec<usize> =
         x.bytes().zip(y.bytes()).enumerate().filter(|(_, (p, q))| p != q).map(|(i, _)| i).collect();
+    let significant = |s: &str| s.trim_end_matches('0').len();
     match differing.as_slice() {
-        [_] => true,
+        [_] => significant(&x).min(significant(&y)) >= 3,
         [i, j] => x.as_bytes()[*i] == y.as_bytes()[*j] && x.as_bytes()[*j] == y.as_bytes()[*i],
         _ => false,
     }
@@ -134,7 +136,9 @@ mod tests {
     fn slips_of_the_keys() {
         assert!(looks_like_a_slip(25_000.0, 52_000.0));
         assert!(looks_like_a_slip(1_240.0, 1_420.0));
-        assert!(looks_like_a_slip(310.0, 320.0));
+        assert!(looks_like_a_slip(1_240.0, 1_250.0));
+        assert!(!looks_like_a_slip(200.0, 900.0));
+        assert!(!looks_like_a_slip(700_000.0, 100_000.0));
         assert!(!looks_like_a_slip(100_000.0, 30_000.0));
         assert!(!looks_like_a_slip(5_000.0, 30_000.0));
         assert!(!looks_like_a_slip(1_234.0, 4_321.0));

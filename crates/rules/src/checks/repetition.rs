@@ -1,6 +1,6 @@
 //! `repetition`: a word written twice in a row ("the the"), where the doubling cannot be right.
-//! Capitalised pairs are names ("Baden Baden") and pass, as do words in the rule's `allow` list
-//! ("had had", "that that").
+//! Only lower-case pairs count (capitalised ones are names: "Baden Baden", "law lord Lord
+//! Bingham"), and words in the rule's `allow` list ("had had", "that that") pass.
 
 use crate::text::WordPattern;
 
@@ -14,10 +14,10 @@ impl Repetition {
         Repetition { allow: allow.iter().map(|w| WordPattern::new(w)).collect() }
     }
 
-    /// Whether `word` (folded) written twice, as `first` then `second`, is a slip.
+    /// Whether `word` (folded) written twice, as `first` then `second`, is a slip. Only pairs
+    /// in lower case count: "law lord Lord Bingham" and "The The" are not slips.
     pub fn is_slip(&self, word: &str, first: &str, second: &str) -> bool {
-        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let name = capitalised(first) && capitalised(second);
-        !name && !self.allow.iter().any(|a| a.matches(word))
+        let lower = |w: &str| !w.chars().any(char::is_uppercase);
+        lower(first) && lower(second) && !self.allow.iter().any(|a| a.matches(word))
     }
 }

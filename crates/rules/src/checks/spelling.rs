@@ -1,6 +1,6 @@
 //! `spelling`: known misspellings with their corrections, from the `typos` project's dictionary.
-//! Only what can be corrected is flagged, so names and rare words never fire. Capitalised words
-//! inside a sentence and words in capitals are left alone: they are names and acronyms.
+//! Only what can be corrected is flagged, so names and rare words never fire. Words with a capital
+//! letter are left alone: in news copy they are mostly names ("Winn-Dixie") and acronyms.
 
 use crate::text::WordPattern;
 
@@ -15,18 +15,11 @@ impl Spelling {
     }
 
     /// The corrections for `word` (as written), if it is a known misspelling worth reporting.
-    pub fn corrections(
-        &self,
-        word: &str,
-        folded: &str,
-        sentence_start: bool,
-    ) -> Option<&'static [&'static str]> {
-        if folded.len() < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let mut chars = word.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        if first_upper && (!sentence_start || chars.any(char::is_uppercase)) {
+    pub fn corrections(&self, word: &str, folded: &str) -> Option<&'static [&'static str]> {
+        if folded.len() < 3
+            || word.bytes().any(|b| b.is_ascii_digit())
+            || word.chars().any(char::is_uppercase)
+        {
             return None;
         }
         let corrections = typos_dict::WORD.find(&unicase::UniCase::new(folded))?;
@@ -44,8 +37,8 @@ mod tests {
     #[test]
     fn misspellings_have_corrections_and_names_do_not() {
         let spelling = Spelling::new(&[]);
-        assert_eq!(spelling.corrections("recieve", "recieve", false), Some(&["receive"][..]));
-        assert!(spelling.corrections("Nebenzia", "nebenzia", false).is_none());
-        assert!(spelling.corrections("receive", "receive", false).is_none());
+        assert_eq!(spelling.corrections("recieve", "recieve"), Some(&["receive"][..]));
+        assert!(spelling.corrections("Nebenzia", "nebenzia").is_none());
+        assert!(spelling.corrections("receive", "receive").is_none());
     }
 }
