@@ -1,7 +1,7 @@
 //! `factlint claims`: every figure and time in the copy, as a table or as JSON.
 
 use crate::Outcome;
-use crate::cli::{ClaimsArgs, ClaimsFormat};
+use crate::cli::{ClaimsArgs, TableFormat};
 use crate::input;
 use crate::records::ClaimRecord;
 use anyhow::Result;
@@ -27,7 +27,11 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let mut documents = Vec::new();
     for story in stories {
         let name = story.origin.display_name();
-        let options = Options { format: Format::from_path(&name), reference_date: args.reading.date };
+        let options = Options {
+            format: Format::from_path(&name),
+            reference_date: args.reading.date,
+            ..Options::default()
+        };
         match Document::parse(story.text, &options) {
             Ok(doc) => {
                 let claims = extract(&doc);
@@ -41,7 +45,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        ClaimsFormat::Json => {
+        TableFormat::Json => {
             let records: Vec<ClaimRecord> = documents
                 .iter()
                 .flat_map(|(name, doc, claims)| {
@@ -51,7 +55,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
-        ClaimsFormat::Table => {
+        TableFormat::Table => {
             for (name, doc, claims) in &documents {
                 let records: Vec<ClaimRecord> =
                     claims.iter().map(|claim| ClaimRecord::new(name, doc, claim)).collect();

@@ -15,6 +15,8 @@ pub struct Options {
     pub format: Format,
     /// The date the story speaks from; when `None`, front matter or a dateline may supply it.
     pub reference_date: Option<Date>,
+    /// Never take the reference date from the story itself (front matter, dateline).
+    pub ignore_story_date: bool,
 }
 
 /// Where the reference date came from.
@@ -104,6 +106,7 @@ impl Document {
         document.segment(&prepared.blocks);
         document.reference = match options.reference_date {
             Some(date) => Some(ReferenceDate { date, origin: ReferenceOrigin::Given }),
+            None if options.ignore_story_date => None,
             None => prepared
                 .front_matter_date
                 .as_deref()
@@ -232,6 +235,12 @@ impl Document {
     /// Maps an analysis span to the bytes of the file as written.
     pub fn to_source(&self, span: Span) -> Span {
         self.map.span_to_source(span)
+    }
+
+    /// Maps a span of the file as written to analysis offsets (markup that has no analysis text
+    /// maps to where it was removed).
+    pub fn from_source(&self, span: Span) -> Span {
+        Span::new(self.map.to_analysis(span.start), self.map.to_analysis(span.end))
     }
 
     /// Line and character column of a *source* offset.
