@@ -399,22 +399,66 @@ impl Scan<'_> {
             return;
         }
         // A share "of" something names its own whole; one in brackets restates another.
-        let own_whole = s.claims.iter().any(|&(c, first, end)| {
+        let own_whole = s.claims.iter().any(|&(c, first, _)| {
+            let after_figure = self.doc.token_at(c.figure.end);
             c.kind == ClaimKind::Percent
-                && (self.doc.is_word(end, "of") || (first > s.first && self.doc.is_text(first - 1, "(")))
+                && (self.doc.is_word(after_figure, "of")
+                    || (first > s.first && self.doc.is_text(first - 1, "(")))
         });
         if own_whole {
             return;
         }
-        let changes = (s.first..s.end).any(|k| {
+        // Shares of one whole: a poll or a vote, with no words of change, comparison or price.
+        let mut split = false;
+        for k in s.first..s.end {
             let w = self.word(k);
-            direction_of(w.as_str()).is_some()
+            let w = w.as_str();
+            if direction_of(w).is_some()
                 || matches!(
-                    w.as_str(),
-                    "compared" | "versus" | "vs" | "from" | "than" | "respectively" | "each" | "per"
+                    w,
+                    "compared"
+                        | "versus"
+                        | "vs"
+                        | "from"
+                        | "than"
+                        | "respectively"
+                        | "each"
+                        | "per"
+                        | "yield"
+                        | "price"
+                        | "priced"
+                        | "coupon"
+                        | "rate"
+                        | "rates"
+                        | "interest"
+                        | "inflation"
+                        | "growth"
+                        | "stake"
+                        | "owns"
+                        | "holds"
+                        | "margin"
+                        | "against"
                 )
-        });
-        if changes {
+            {
+                return;
+            }
+            split |= matches!(
+                w,
+                "poll"
+                    | "survey"
+                    | "respondents"
+                    | "voters"
+                    | "voted"
+                    | "backed"
+                    | "opposed"
+                    | "undecided"
+                    | "supported"
+                    | "favoured"
+                    | "favored"
+                    | "abstained"
+            );
+        }
+        if !split {
             return;
         }
         let total: f64 = shares.iter().filter_map(|c| c.value).sum();

@@ -93,26 +93,51 @@ fn weekday(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     ))
 }
 
-/// Words right before a date that put it in the future or the past. Stricter than the
-/// extractor's tense, since this one accuses the copy of an error.
+/// The tense of the clause a date stands in, from the nearest auxiliary or simple past verb
+/// before it: `Some(true)` for the future, `Some(false)` for the past, `None` when unsure. Stricter
+/// than the extractor's tense, since this one accuses the copy of an error: it stops at a clause
+/// boundary and ignores words that are also participles ("stock held on March 23", "the quarter
+/// ended Jan. 31") and the future in the past ("was expected by March 31").
 fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     let at = doc.token_at(claim.span.start);
     let sentence = doc.sentences()[doc.sentence_of(at)];
-    let first = (sentence.first_token as usize).max(at.saturating_sub(8));
+    let first = (sentence.first_token as usize).max(at.saturating_sub(10));
+    let word = |k: usize| Folded::new(doc.token_text(k));
     for k in (first..at).rev() {
-        let word = Folded::new(doc.token_text(k));
-        match word.as_str() {
-            "will" | "shall" => return Some(true),
-            "is" | "are"
-                if matches!(
-                    Folded::new(doc.token_text(k + 1)).as_str(),
-                    "scheduled" | "due" | "set" | "expected" | "to"
-                ) =>
-            {
-                return Some(true);
+        let w = word(k);
+        match w.as_str() {
+            "," | ";" | "(" | "and" | "but" | "or" | "while" | "which" | "who" | "that" | "between" => {
+                return None;
             }
-            "met" | "held" | "happened" | "occurred" | "ended" | "began" | "died" | "signed" | "voted"
-            | "took" | "was" | "were" => return Some(false),
+            "will" | "shall" => return Some(true),
+            "to" => {
+                // "is scheduled to", but not "had been scheduled to" or "were scheduled to".
+                let before = if k > first { word(k - 1) } else { return None };
+                let planned = matches!(
+                    before.as_str(),
+                    "scheduled" | "due" | "set" | "expected" | "plans" | "planned" | "going" | "is" | "are"
+                );
+                let earlier =
+                    k >= first + 2 && matches!(word(k - 2).as_str(), "had" | "was" | "were" | "been");
+                return (planned && !earlier).then_some(true);
+            }
+            // "The date was April 15": the copula states the date rather than timing an event.
+            "was" | "were" if k + 1 == at => return None,
+            "was" | "were" => {
+                let after = word(k + 1);
+                let future_in_past = matches!(
+                    after.as_str(),
+                    "expected" | "scheduled" | "due" | "set" | "planned" | "supposed" | "going" | "to"
+                );
+                return (!future_in_past).then_some(false);
+            }
+            "did" | "met" | "began" | "took" | "went" | "came" | "gave" | "fell" | "rose" | "happened"
+            | "occurred" => {
+                // "was to have met": the perfect leaves the time open.
+                let perfect =
+                    k > first && matches!(word(k - 1).as_str(), "have" | "has" | "had" | "having" | "been");
+                return (!perfect).then_some(false);
+            }
             _ => {}
         }
     }
@@ -121,6 +146,17 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
 
 fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     let reference = doc.reference_date()?;
+    // A date used as a modifier ("a January 30 offer", "the April 23 polls") names something
+    // rather than timing the verb.
+    let at = doc.token_at(claim.span.start);
+    if at > 0
+        && matches!(
+            Folded::new(doc.token_text(at - 1)).as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        )
+    {
+        return None;
+    }
     let written = claim.written?;
     // Only dates written out: a weekday alone was resolved by the tense itself.
     written.month?;
