@@ -225,6 +225,11 @@ fn may_be_number_word(word: &str) -> bool {
         })
 }
 
+/// Whether a lower-cased word is a cardinal number word ("two", "hundred", "million").
+pub(crate) fn is_cardinal_word(w: &str) -> bool {
+    small_number(w).is_some() || scale(w).is_some() && !is_scale_abbreviation(w)
+}
+
 /// Words that may start a number: a cheap test before parsing.
 pub(crate) fn may_start_number(word: &str) -> bool {
     may_be_number_word(word) && starts_number(Lower::new(word).as_str())
@@ -554,9 +559,12 @@ fn parse_digits(doc: &Document, i: usize, limit: usize) -> Option<Number> {
     Some(number)
 }
 
-/// "1.2 million", "200 hundred thousand", "13 lakh crore": scale words after digits, each
-/// larger than the last. Returns the scaled value, the scale and where the words end.
+/// "1.2 million", "200 hundred thousand", "13 lakh crore", "a 108-billion-dollar debt": scale
+/// words after digits, each larger than the last. Returns the scaled value, the scale and where
+/// the words end.
 fn magnitude_words(doc: &Document, at: usize, value: f64, limit: usize) -> Option<(f64, f64, usize)> {
+    let hyphen = doc.is_text(at, "-") && doc.adjacent(at - 1) && doc.adjacent(at);
+    let at = if hyphen { at + 1 } else { at };
     let first = scale_at(doc, at, limit)?;
     // "2.12 hundred" is 212; "2.125 hundred" is not a number anyone writes.
     if first == 100.0 && ((value * 100.0).round() - value * 100.0).abs() > 1e-9 {
@@ -1379,7 +1387,12 @@ fn vague_amount(doc: &Document, i: usize, limit: usize, w: &str) -> Option<Numbe
     if is_scale_abbreviation(next.as_str()) {
         return None;
     }
-    vague(low_factor * unit, high_factor * unit, i + skip + 1)
+    // "several hundred million"
+    let (unit, end) = match magnitude_words(doc, i + skip + 1, unit, limit) {
+        Some((scaled, _, end)) if unit >= 100.0 => (scaled, end),
+        _ => (unit, i + skip + 1),
+    };
+    vague(low_factor * unit, high_factor * unit, end)
 }
 
 #[cfg(test)]
@@ -1468,6 +1481,7 @@ mod tests {
         assert_eq!(value("2mil"), 2e6);
         assert_eq!(value("10 tln"), 1e13);
         assert_eq!(value("2.12 hundred"), 212.0);
+        assert_eq!(value("108-billion-dollar debt"), 108e9);
     }
 
     #[test]
@@ -1652,6 +1666,7 @@ mod tests {
         assert_eq!(vague("dozens of homes"), (Some((24.0, 144.0)), "dozens".into()));
         assert_eq!(vague("several thousand people"), (Some((3_000.0, 10_000.0)), "several thousand".into()));
         assert_eq!(vague("a few hundred"), (Some((200.0, 600.0)), "a few hundred".into()));
+        assert_eq!(vague("several hundred million"), (Some((3e8, 1e9)), "several hundred million".into()));
         assert_eq!(
             vague("hundreds of thousands"),
             (Some((200_000.0, 1_000_000.0)), "hundreds of thousands".into())
