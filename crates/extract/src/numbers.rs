@@ -200,29 +200,33 @@ fn starts_number(w: &str) -> bool {
 }
 
 /// A test on the raw bytes that rejects most words before lower-casing them: every number word
-/// is short and starts with one of a few letters.
+/// is short and starts with one of a few pairs of letters ("the" and "that" do not; "three",
+/// "third" and "thousand" do).
 fn may_be_number_word(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes.len() <= 11
-        && bytes.first().is_some_and(|b| {
-            matches!(
-                b.to_ascii_lowercase(),
-                b'a' | b'b'
-                    | b'c'
-                    | b'd'
-                    | b'e'
-                    | b'f'
-                    | b'h'
-                    | b'l'
-                    | b'm'
-                    | b'n'
-                    | b'o'
-                    | b'q'
-                    | b's'
-                    | b't'
-                    | b'z'
-            )
-        })
+    if bytes.is_empty() || bytes.len() > 11 {
+        return false;
+    }
+    let letter = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+    match (letter(0), letter(1)) {
+        (b't', b'h') => matches!(letter(2), b'i' | b'o' | b'r'),
+        (b'a', 0 | b'n')
+        | (b'b', b'i' | b'l' | b'n')
+        | (b'c', b'o' | b'r')
+        | (b'd', b'o' | b'z')
+        | (b'e', b'i' | b'l')
+        | (b'f', b'e' | b'i' | b'o')
+        | (b'h', b'a' | b'u')
+        | (b'l', b'a')
+        | (b'm', b'i' | b'l' | b'n')
+        | (b'n', b'a' | b'i' | b'o')
+        | (b'o', b'n')
+        | (b'q', b'u')
+        | (b's', b'e' | b'i')
+        | (b't', b'e' | b'l' | b'n' | b'r' | b'w')
+        | (b'z', b'e') => true,
+        _ => false,
+    }
 }
 
 /// Whether a lower-cased word is a cardinal number word ("two", "hundred", "million").
@@ -235,32 +239,47 @@ pub(crate) fn may_start_number(word: &str) -> bool {
     may_be_number_word(word) && starts_number(Lower::new(word).as_str())
 }
 
-/// A lower-cased copy of a short word without allocating.
-pub(crate) struct Lower {
-    buf: [u8; 24],
-    len: usize,
-    fallback: Option<String>,
+/// A word lower-cased without allocating: borrowed when it is already lower-case ASCII (most
+/// words), copied into a small buffer when it has capitals, and allocated only for long or
+/// non-ASCII words (where a curly apostrophe also becomes a straight one).
+pub(crate) struct Lower<'a>(LowerText<'a>);
+
+enum LowerText<'a> {
+    Borrowed(&'a str),
+    Buffer([u8; 24], usize),
+    Owned(String),
 }
 
-impl Lower {
-    pub(crate) fn new(word: &str) -> Lower {
-        let mut buf = [0u8; 24];
+impl<'a> Lower<'a> {
+    pub(crate) fn new(word: &'a str) -> Lower<'a> {
         let bytes = word.as_bytes();
-        if bytes.len() <= buf.len() && word.is_ascii() {
-            let slot = &mut buf[..bytes.len()];
-            slot.copy_from_slice(bytes);
-            slot.make_ascii_lowercase();
-            Lower { buf, len: bytes.len(), fallback: None }
-        } else {
-            Lower { buf, len: 0, fallback: Some(word.to_lowercase().replace('’', "'")) }
+        let mut capitals = false;
+        for &b in bytes {
+            if !b.is_ascii() {
+                return Lower(LowerText::Owned(word.to_lowercase().replace('’', "'")));
+            }
+            capitals |= b.is_ascii_uppercase();
+        }
+        if !capitals {
+            return Lower(LowerText::Borrowed(word));
+        }
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..bytes.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(bytes);
+                slot.make_ascii_lowercase();
+                Lower(LowerText::Buffer(buf, bytes.len()))
+            }
+            None => Lower(LowerText::Owned(word.to_ascii_lowercase())),
         }
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        match &self.fallback {
-            Some(s) => s,
+        match &self.0 {
+            LowerText::Borrowed(s) => s,
             // Lower-casing ASCII keeps it ASCII.
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+            LowerText::Buffer(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+            LowerText::Owned(s) => s,
         }
     }
 }
@@ -277,11 +296,11 @@ pub(crate) fn parse_at(doc: &Document, i: usize, limit: usize) -> Option<Number>
     Some(ratio(doc, &number, limit).unwrap_or(number))
 }
 
-fn lower(doc: &Document, i: usize) -> Lower {
+fn lower(doc: &Document, i: usize) -> Lower<'_> {
     Lower::new(doc.token_text(i))
 }
 
-fn word_at(doc: &Document, i: usize, limit: usize) -> Option<Lower> {
+fn word_at(doc: &Document, i: usize, limit: usize) -> Option<Lower<'_>> {
     (i < limit && doc.token_kind(i) == Some(TokenKind::Word)).then(|| lower(doc, i))
 }
 
@@ -1417,6 +1436,68 @@ mod tests {
     fn assert_reads(text: &str, expected: f64) {
         let got = value(text);
         assert!(close(got, expected), "{text}: read {got}, expected {expected}");
+    }
+
+    #[test]
+    fn every_number_word_passes_the_first_letters_test() {
+        for word in [
+            "a",
+            "an",
+            "zero",
+            "nought",
+            "naught",
+            "nil",
+            "one",
+            "two",
+            "three",
+            "thirteen",
+            "thirty",
+            "third",
+            "thousand",
+            "ten",
+            "tens",
+            "twelve",
+            "twenty",
+            "tn",
+            "tln",
+            "trn",
+            "trillion",
+            "four",
+            "fourty",
+            "five",
+            "few",
+            "first",
+            "six",
+            "several",
+            "second",
+            "seven",
+            "eight",
+            "eleven",
+            "nine",
+            "nineth",
+            "hundred",
+            "half",
+            "handful",
+            "million",
+            "mn",
+            "mln",
+            "minus",
+            "billion",
+            "bn",
+            "bln",
+            "dozen",
+            "dz",
+            "couple",
+            "crore",
+            "quarter",
+            "lakh",
+            "Thousands",
+            "HUNDREDTHS",
+            "trillionths",
+        ] {
+            assert!(may_be_number_word(word), "{word}");
+        }
+        assert!(!may_be_number_word("the") && !may_be_number_word("that") && !may_be_number_word("said"));
     }
 
     #[test]
