@@ -151,7 +151,12 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         first = sign_at;
     }
 
-    let (qualifier_before, qualifier_at) = qualifier_before(s, first, n.form);
+    let (mut qualifier_before, mut qualifier_at) = qualifier_before(s, first, n.form);
+    // "exceeded 1985 profits": a verb before a year does not bound it.
+    if n.year_like && qualifier_at.is_some_and(|at| s.word(at).is_some_and(|w| is_comparing_verb(w.as_str())))
+    {
+        (qualifier_before, qualifier_at) = (Qualifier::Exact, None);
+    }
     let mut qualifier = qualifier_before;
     let mut claim_start = qualifier_at.unwrap_or(first);
 
@@ -495,6 +500,11 @@ fn symbol_qualifier(s: &Window, first: usize) -> Option<(Qualifier, usize)> {
     (doc.adjacent(before) || matches!(mark, "≥" | "≤")).then_some((qualifier, before))
 }
 
+/// Verbs that bound a figure ("exceeded $3bn"), which before a year are just verbs.
+fn is_comparing_verb(w: &str) -> bool {
+    w.starts_with("exceed") || w.starts_with("surpass")
+}
+
 /// Whether a range's two figures are the claim's bounds: with no qualifier, after "about" (the
 /// range is what "about 40-50" allows), or when "between"/"from" starts the claim. "Up to 2-3
 /// inches" keeps its qualifier.
@@ -631,7 +641,9 @@ fn second_number(s: &Window, n: &Number, start: usize, at: usize) -> Option<(Num
     let spaced = connector == "-" && !doc.adjacent(at);
     let grouped = |m: &Number| doc.token_text(m.first).contains(',');
     let plain = |m: &Number| !m.words && m.form == Form::Cardinal;
-    if spaced && !(plain(n) && plain(&second) && grouped(n) == grouped(&second)) {
+    // "frame 1 - 540-600 lbs": the second figure opens a range of its own.
+    let opens_range = s.text_is(second.end, "-") && doc.adjacent(second.end - 1);
+    if spaced && (opens_range || !(plain(n) && plain(&second) && grouped(n) == grouped(&second))) {
         return None;
     }
     // "the years 1981 through 1985"
@@ -652,7 +664,7 @@ fn second_number(s: &Window, n: &Number, start: usize, at: usize) -> Option<(Num
             return Some((second, Pairing::Score));
         }
     }
-    if from && word == "to" && change_verb_before(s, start) {
+    if from && word == "to" && change_verb_before(s, start, 3) {
         return None;
     }
     // Below zero a range may run downwards: "from -18 to -34".
@@ -671,9 +683,9 @@ fn repeated_unit_range(
     money: Option<&'static str>,
 ) -> Option<(Number, Tail)> {
     // "boost income by 400m euros to 2.5bn euros", "increase by a record 2.8 mln tonnes to 71.8
-    // mln tonnes" are changes too.
+    // mln tonnes", "rose from 1985's 110.1 mln stg to 178.1 mln stg" are changes too.
     let by = (start.saturating_sub(3).max(s.first)..start).any(|k| s.is(k, "by"));
-    if tail.unit.is_none() || tail.end <= n.end || by || change_verb_before(s, start) {
+    if tail.unit.is_none() || tail.end <= n.end || by || change_verb_before(s, start, 5) {
         return None;
     }
     if tail.kind == Some(ClaimKind::Percent) && !s.is(start, "between") {
@@ -749,9 +761,10 @@ fn smaller_unit(word: &str) -> Option<&'static str> {
     })
 }
 
-/// "rose from 62 to 71" is two figures, not a range.
-fn change_verb_before(s: &Window, start: usize) -> bool {
-    (start.saturating_sub(3).max(s.first)..start).any(|k| {
+/// "rose from 62 to 71" is two figures, not a range: a verb of change within `reach` tokens
+/// before the claim.
+fn change_verb_before(s: &Window, start: usize, reach: usize) -> bool {
+    (start.saturating_sub(reach).max(s.first)..start).any(|k| {
         s.word(k).is_some_and(|w| {
             matches!(
                 w.as_str(),
@@ -1569,6 +1582,23 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         let found = claims("Unemployment rose 2% to 10%.");
         assert_eq!(found.len(), 2, "{found:#?}");
+        let found = claims("Profit rose from 1985's 110.1 mln stg to 178.1 mln stg.");
+        assert!(found.iter().all(|c| c.qualifier != Qualifier::Range), "{found:#?}");
+    }
+
+    #[test]
+    fn a_range_does_not_swallow_the_figure_before_it() {
+        let found = values("Steers of frame 1 - 540-600 lbs sold well.");
+        assert_eq!(found.last().map(|c| (c.2, c.3)), Some((Some(540.0), Some(600.0))), "{found:#?}");
+        assert_eq!(found.len(), 2, "{found:#?}");
+    }
+
+    #[test]
+    fn years_after_verbs_stay_years() {
+        let (c, _) = only("Sales exceeded 1985 levels.");
+        assert_eq!(c.qualifier, Qualifier::Exact);
+        let (c, _) = only("It earned 17 cts a share.");
+        assert_eq!((c.kind, c.unit), (ClaimKind::Money, Some("USC")));
     }
 
     fn values(text: &str) -> Vec<(ClaimKind, Option<f64>, Option<f64>, Option<f64>, Qualifier)> {

@@ -200,7 +200,7 @@ pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
         "euro" | "euros" => "EUR",
         "sterling" | "stg" | "quid" => "GBP",
         "pence" | "penny" | "pennies" => "GBX",
-        "cent" | "cents" => "USC",
+        "cent" | "cents" | "ct" | "cts" => "USC",
         "yen" => "JPY",
         "yuan" | "renminbi" | "rmb" => "CNY",
         "rupee" | "rupees" => "INR",
