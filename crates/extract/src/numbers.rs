@@ -412,12 +412,21 @@ fn digits_value(digits: &str) -> Option<f64> {
         return digits.parse().ok();
     }
     let (whole, decimals) = digits.split_once('.').unwrap_or((digits, ""));
-    let groups: Vec<&str> = whole.split(',').collect();
-    let (first, rest) = groups.split_first()?;
-    let (last, middle) = rest.split_last()?;
-    let thousands = rest.iter().all(|g| g.len() == 3);
-    let indian = (1..=2).contains(&first.len()) && !middle.is_empty() && middle.iter().all(|g| g.len() == 2);
-    if thousands || indian && last.len() == 3 {
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    // The lengths of the groups after the first: all three ("100,000"), or twos then a three
+    // ("12,34,567").
+    let (mut count, mut last, mut threes, mut middle_twos) = (0, 0, true, true);
+    for group in groups {
+        if count > 0 {
+            middle_twos &= last == 2;
+        }
+        threes &= group.len() == 3;
+        last = group.len();
+        count += 1;
+    }
+    let indian = (1..=2).contains(&first.len()) && count >= 2 && middle_twos && last == 3;
+    if threes || indian {
         let mut value = 0.0;
         for digit in whole.bytes().filter(u8::is_ascii_digit) {
             value = value * 10.0 + f64::from(digit - b'0');
@@ -425,8 +434,9 @@ fn digits_value(digits: &str) -> Option<f64> {
         return Some(value + decimal_part(decimals)?);
     }
     // "1,5": a decimal comma.
-    if rest.len() == 1 && decimals.is_empty() {
-        return format!("{first}.{last}").parse().ok();
+    let (integer, fraction) = whole.split_once(',')?;
+    if count == 1 && decimals.is_empty() {
+        return Some(integer.parse::<f64>().ok()? + decimal_part(fraction)?);
     }
     None
 }
@@ -1506,6 +1516,9 @@ mod tests {
         assert_eq!(value("4.7 percent"), 4.7);
         assert_eq!(value("1,674,200.5"), 1_674_200.5);
         assert!(read("192.168.1.2").is_none());
+        assert_eq!(value("1,5"), 1.5);
+        assert_eq!(value("4000,000 dlrs"), 4e6);
+        assert!(read("22,24,26,31").is_none());
     }
 
     #[test]

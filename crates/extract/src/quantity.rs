@@ -1,10 +1,12 @@
 //! Figures: counts, money, percentages, measures, ordinals, ages and scores.
 //!
-//! For each number in a sentence this module reads the words around it: a qualifier before
-//! ("more than", "nearly") or after ("or more"), a second number making a range ("10-20",
-//! "between 10 and 20"), a currency, a percent sign or a unit, and what the figure counts (the
-//! noun phrase after it: "30,000 troops", "tens of thousands of soldiers"). Dates and times are
-//! taken first by `temporal`; their tokens are skipped here.
+//! For each number in a sentence this module reads the words around it: a sign ("minus",
+//! "-10"), a qualifier before ("more than", "nearly", ">") or after ("or more", "and over"), a
+//! second number making a range ("10-20", "between 10 and 20", "44 mg to 50 mg"), a currency, a
+//! percent sign or a unit (with a smaller one completing it: "6ft 2in"), and what the figure
+//! counts (the noun phrase after it: "30,000 troops", "tens of thousands of soldiers"). Two bounds
+//! joined by "and" become one range ("more than 10 and less than 40"). Dates and times are taken
+//! first by `temporal`; their tokens are skipped here.
 
 use crate::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
 use crate::lexicon::{
