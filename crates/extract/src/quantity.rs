@@ -1603,7 +1603,10 @@ mod tests {
         assert_eq!((c.kind, c.unit), (ClaimKind::Money, Some("USC")));
     }
 
-    fn values(text: &str) -> Vec<(ClaimKind, Option<f64>, Option<f64>, Option<f64>, Qualifier)> {
+    /// Kind, value, low, high and qualifier of one claim.
+    type Reading = (ClaimKind, Option<f64>, Option<f64>, Option<f64>, Qualifier);
+
+    fn values(text: &str) -> Vec<Reading> {
         claims(text).iter().map(|c| (c.kind, c.value, c.low, c.high, c.qualifier)).collect()
     }
 
