@@ -21,7 +21,7 @@ impl Window<'_> {
     }
 
     /// The lower-cased word at `i`, if token `i` is a word of this sentence.
-    pub fn word(&self, i: usize) -> Option<Lower> {
+    pub fn word(&self, i: usize) -> Option<Lower<'_>> {
         (self.inside(i) && self.doc.token_kind(i) == Some(TokenKind::Word))
             .then(|| Lower::new(self.doc.token_text(i)))
     }
