@@ -113,6 +113,8 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"
+            | "vs"
+            | "versus"
             | "the"
             | "this"
             | "that"

@@ -293,14 +293,18 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         claim.span = s.span(claim_start, figure_end);
     }
 
-    // A bare year: "in 2019", "the 2005 election".
+    // A bare year: "in 2019", "the 2005 election", "1986 subsidies". Copy writes counts of a
+    // thousand or more with a comma, so four plain digits in the modern range are a year even
+    // before a plural noun.
     if claim.kind == ClaimKind::Count
         && n.year_like
         && money.is_none()
         && range.is_none()
         && qualifier == Qualifier::Exact
         && let Some(date) = year_span(n.value)
-        && (!counts_after(s, figure_end) || preceded_by_time_word(s, first))
+        && ((1900.0..=2100.0).contains(&n.value)
+            || !counts_after(s, figure_end)
+            || preceded_by_time_word(s, first))
     {
         let mut year = Claim::new(ClaimKind::Date, n.span);
         year.figure = n.span;
@@ -1588,6 +1592,10 @@ mod tests {
         assert_eq!(c.kind, ClaimKind::Date);
         let found = claims("It was built in the 1990s.");
         assert_eq!(found[0].kind, ClaimKind::Date);
+        let (c, _) = only("Parliament approved 1987 subsidies of its own.");
+        assert_eq!(c.kind, ClaimKind::Date);
+        let found = claims("Revenue was 41 mln vs 39 mln.");
+        assert_eq!(found[0].subject, None);
     }
 
     #[test]
