@@ -264,8 +264,10 @@ fn week_of_at(w: &Window, i: usize) -> Option<(Modifier, usize)> {
 fn month_day_at(w: &Window, i: usize) -> Option<Calendar> {
     let (month, after_month, kind, possessive) = month_word_at(w, i)?;
     let mut written = Written { month: Some(month), ..Written::default() };
+    // "December's 4% rise"; "May's chairman" and "Ant & Dec's" are people.
     if possessive {
-        return (kind != MonthWord::Lower).then(|| Calendar::new(written, i, after_month));
+        let named = kind == MonthWord::Plain || kind == MonthWord::Capital && has_month_cue(w, i);
+        return named.then(|| Calendar::new(written, i, after_month));
     }
     let the = w.is(after_month, "the");
     let d = if the { after_month + 1 } else { after_month };

@@ -2,8 +2,10 @@
 //! March", "by 2030", "by Christmas". A deadline looks ahead unless the copy says otherwise.
 
 use super::resolve::{self, Part};
-use super::{Context, Found, Tense, Written, found_from, year_at};
+use super::{Context, Found, Tense, Written, folded, found_from, year_at};
 use crate::claim::{Claim, ClaimKind, Qualifier};
+use crate::lexicon::is_function_word;
+use crate::token::TokenKind;
 use crate::window::Window;
 
 pub(super) fn deadline_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
@@ -66,11 +68,28 @@ fn part_at(w: &Window, k: usize) -> (Part, usize) {
     (part, k)
 }
 
+/// Whether the date describes a noun after it, making "by" an agent rather than a deadline:
+/// "heartened by today's judgement", "delayed by the 11 September attacks".
+fn attributive(w: &Window, found: &Found) -> bool {
+    let last = found.end - 1;
+    if folded(w, last).is_some_and(|word| word.possessive) {
+        return true;
+    }
+    let day = found.claim.written.is_some_and(|written| written.day.is_some());
+    day && w.is(found.first, "the")
+        && w.kind(found.end) == Some(TokenKind::Word)
+        && !w.capitalised(found.end)
+        && folded(w, found.end).is_some_and(|next| !is_function_word(next.as_str()))
+}
+
 /// The date a deadline names at `k`, with the part-of-period modifier from `after` to `k`.
 fn target_at(w: &Window, after: usize, k: usize, part: Part, cx: &Context) -> Option<Found> {
     if let Some(mut found) =
         found_from(w, k, cx).filter(|f| f.claim.kind == ClaimKind::Date && f.first >= after)
     {
+        if attributive(w, &found) {
+            return None;
+        }
         // A month takes the modifier itself ("early February"); a period needs it applied.
         if found.first == k && part != Part::Whole {
             found.claim.date = found.claim.date.map(|date| resolve::part_of(date, part));

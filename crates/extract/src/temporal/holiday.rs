@@ -93,6 +93,7 @@ const HOLIDAYS: &[Holiday] = &[
     holiday(&["mlk", "day"], Rule::Nth(1, Weekday::Monday, 3), Use::Always),
     holiday(&["presidents", "day"], Rule::Nth(2, Weekday::Monday, 3), Use::Capitalised),
     holiday(&["memorial", "day"], Rule::Nth(5, Weekday::Monday, -1), Use::Capitalised),
+    holiday(&["holocaust", "memorial", "day"], Rule::Fixed(1, 27), Use::Always),
     holiday(&["father", "day"], Rule::Nth(6, Weekday::Sunday, 3), Use::Always),
     holiday(&["labor", "day"], Rule::Nth(9, Weekday::Monday, 1), Use::Capitalised),
     holiday(&["columbus", "day"], Rule::Nth(10, Weekday::Monday, 2), Use::Always),
@@ -153,6 +154,13 @@ fn holiday_claim(w: &Window, i: usize, cx: &Context, anchored: bool) -> Option<F
         Some((modifier, at)) if year.is_none() => (Some(modifier), at),
         _ => (None, i),
     };
+    // "Holocaust Memorial Day": part of a longer name ("Celtic's Boxing Day" is not).
+    let before = first.checked_sub(1).filter(|&b| b >= w.first);
+    if before.is_some_and(|b| {
+        w.capitalised(b) && !starts_sentence(w, b) && !folded(w, b).is_some_and(|word| word.possessive)
+    }) {
+        return None;
+    }
     let mut end = year.map_or(end, |(_, after)| after);
     let tense = cx.tense(w, first);
     let day = match year {
@@ -186,6 +194,12 @@ fn name_end(w: &Window, i: usize, name: &[&str]) -> Option<usize> {
     Some(k)
 }
 
+/// Whether token `k` opens its sentence (or follows an opening quote), where any word is
+/// capitalised.
+fn starts_sentence(w: &Window, k: usize) -> bool {
+    (w.first..k).all(|j| w.kind(j) == Some(TokenKind::Quote))
+}
+
 /// A time word before a one-word holiday: "at Christmas", "over Easter", "last Thanksgiving".
 fn has_cue(w: &Window, i: usize) -> bool {
     i > w.first
@@ -206,7 +220,6 @@ fn has_cue(w: &Window, i: usize) -> bool {
                         | "for"
                         | "during"
                         | "around"
-                        | "of"
                         | "to"
                 )
         })

@@ -53,11 +53,17 @@ pub(super) fn period_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
         return Some(claim(k + 1, cx.reference.map(|r| DateValue::Day(r.saturating_add(days.days())))));
     }
     if let Some(start) = words::season_start(word.as_str()) {
+        // "this fall from 2.1%" is a drop; "this fall." and "this Fall" are the season.
+        if word.as_str() == "fall" && !w.capitalised(k) && w.kind(k + 1) == Some(TokenKind::Word) {
+            return None;
+        }
         return Some(claim(k + 1, cx.reference.and_then(|r| season_by_modifier(r, start, modifier))));
     }
     let (unit, end) = unit_at(w, k)?;
     // "the last week of March" is part of March, not a week before the reference date.
-    if w.is(end, "of") && (w.capitalised(end + 1) || w.kind(end + 1) == Some(TokenKind::Number)) {
+    // "The past quarter of a century" is not a quarter.
+    let of_month = matches!(words::lead_of_text(w.text(end + 1)), Some(Lead::Month(_) | Lead::Article));
+    if w.is(end, "of") && (of_month || year_at(w, end + 1).is_some()) {
         return None;
     }
     let rolling = i > w.first && w.is(i - 1, "the");
@@ -159,7 +165,11 @@ pub(super) fn season_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
         found.claim.written = Some(Written { year: Some(year), ..Written::default() });
         return Some(found);
     }
-    // "fall" and "spring" are common words; alone they need a cue, and "fall" a year.
+    // "fall" and "spring" are common words; alone they need a cue, and "fall" a year. A
+    // capitalised season alone is more often a name ("a free kick by Winter").
+    if word.as_str() == "fall" || w.capitalised(i) && first == i {
+        return None;
+    }
     let cue = part != Part::Whole
         || first > w.first
             && folded(w, first - 1).is_some_and(|p| {
@@ -177,7 +187,7 @@ pub(super) fn season_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
                         | "entire"
                 )
             });
-    if !cue || word.as_str() == "fall" {
+    if !cue {
         return None;
     }
     let tense = cx.tense(w, first);

@@ -173,7 +173,9 @@ fn anchor_at(w: &Window, k: usize, cx: &Context) -> Option<(Option<Date>, usize)
 /// not look back ("the lowest in five years").
 fn ahead_in(w: &Window, first: usize, offset: Offset, after: usize, cx: &Context) -> Option<Found> {
     let at = first.checked_sub(1).filter(|&p| p >= w.first && w.is(p, "in"))?;
-    if w.is(after, "of") || looks_back_over(w, at) || cx.tense(w, at) == super::Tense::Past {
+    // "in a year on year comparison"
+    let year_on_year = w.is(after, "on") && w.text(after + 1).eq_ignore_ascii_case(w.text(after - 1));
+    if w.is(after, "of") || year_on_year || looks_back_over(w, at) || cx.tense(w, at) == super::Tense::Past {
         return None;
     }
     let mut end = after;
@@ -186,14 +188,28 @@ fn ahead_in(w: &Window, first: usize, offset: Offset, after: usize, cx: &Context
     Some(date_claim(w, at, end, date, cx.tense(w, at)))
 }
 
-/// Whether words before `at` make "in five years" a span looked back over: "the lowest in five
-/// years", "for the first time in a decade".
+/// Whether words before `at` make "in five years" a span looked back over or counted in: "the
+/// lowest in five years", "for the first time in a decade", "at any time in 17 months", "twice
+/// in a week".
 fn looks_back_over(w: &Window, at: usize) -> bool {
     (at.saturating_sub(6).max(w.first)..at).any(|k| {
         folded(w, k).is_some_and(|word| {
             let word = word.as_str();
-            matches!(word, "first" | "ever" | "record" | "most" | "least" | "best" | "worst" | "since")
-                || (word.len() > 5 && word.ends_with("est"))
+            matches!(
+                word,
+                "first"
+                    | "ever"
+                    | "record"
+                    | "most"
+                    | "least"
+                    | "best"
+                    | "worst"
+                    | "since"
+                    | "time"
+                    | "once"
+                    | "twice"
+                    | "times"
+            ) || (word.len() > 5 && word.ends_with("est"))
         })
     })
 }

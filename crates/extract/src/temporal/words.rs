@@ -330,6 +330,7 @@ const LEADS: &[(&str, Lead)] = &[
     ("mlk", Lead::Holiday),
     ("presidents", Lead::Holiday),
     ("memorial", Lead::Holiday),
+    ("holocaust", Lead::Holiday),
     ("father", Lead::Holiday),
     ("labor", Lead::Holiday),
     ("columbus", Lead::Holiday),
