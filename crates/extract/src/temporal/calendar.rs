@@ -195,21 +195,19 @@ fn day_after_name(w: &Window, i: usize) -> Option<(i8, usize)> {
 }
 
 /// A weekday name at `i` ("Thu." with its stop): the weekday, the next token, and whether it is
-/// a short form written without a stop, which counts only before a date.
+/// a short form, which counts only before a date ("Thu., May 8"): "The Sun." and "Sat" are more
+/// often a newspaper and a verb.
 fn weekday_at(w: &Window, i: usize) -> Option<(Weekday, usize, bool)> {
     let word = folded(w, i)?;
     let (weekday, short) = words::weekday_of(word.as_str())?;
     if !short {
         return Some((weekday, i + 1, false));
     }
-    // "sun", "sat" and "wed" are words; short forms count only capitalised.
     if !w.capitalised(i) {
         return None;
     }
-    if w.text_is(i + 1, ".") && w.adjacent(i) {
-        return Some((weekday, i + 2, false));
-    }
-    Some((weekday, i + 1, true))
+    let end = if w.text_is(i + 1, ".") && w.adjacent(i) { i + 2 } else { i + 1 };
+    Some((weekday, end, true))
 }
 
 /// "Thursday, May 8, 2025", "Tuesday 11 June", "Tuesday the 11th", "Tuesday of next week",
@@ -264,9 +262,22 @@ fn week_of_at(w: &Window, i: usize) -> Option<(Modifier, usize)> {
 fn month_day_at(w: &Window, i: usize) -> Option<Calendar> {
     let (month, after_month, kind, possessive) = month_word_at(w, i)?;
     let mut written = Written { month: Some(month), ..Written::default() };
-    // "December's 4% rise"; "May's chairman" and "Ant & Dec's" are people.
+    // "December's 4% rise", "in May's final"; "after May's chairman" and "Ant & Dec's" are
+    // people and firms.
     if possessive {
-        let named = kind == MonthWord::Plain || kind == MonthWord::Capital && has_month_cue(w, i);
+        let named = match kind {
+            MonthWord::Plain => true,
+            MonthWord::Capital => {
+                i > w.first
+                    && folded(w, i - 1).is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "in" | "since" | "last" | "next" | "this" | "early" | "late" | "mid"
+                        )
+                    })
+            }
+            MonthWord::Lower => false,
+        };
         return named.then(|| Calendar::new(written, i, after_month));
     }
     let the = w.is(after_month, "the");

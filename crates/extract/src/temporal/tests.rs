@@ -238,6 +238,11 @@ fn ranges_of_days_months_and_years() {
     );
     assert_eq!(read("He served from 2010 to 2018.", MONDAY).0, "from 2010 to 2018");
     assert_eq!(read("The 2013-14 season was poor.", MONDAY).1, span(date(2013, 1, 1), date(2014, 12, 31)));
+    assert_eq!(
+        read("He was player of the season in 2001/2.", MONDAY).1,
+        span(date(2001, 1, 1), date(2002, 12, 31))
+    );
+    assert!(dated("Prices are quoted as 1995-01.", MONDAY).iter().all(|(_, w, _)| w != "1995-01"));
     // Four-digit clock times are not years.
     assert!(dated("The silence runs from 1130 to 1215 GMT.", MONDAY).is_empty());
 }
