@@ -412,7 +412,8 @@ fn piece_at<'a>(w: &'a Window, i: usize) -> Option<Piece<'a>> {
 }
 
 /// "2022-01-31", "1/31/2022", "31/12/2022", and with a month name in any position:
-/// "05-Aug-2016", "Sep-23-2020", "2020/Sep/23"; a month and year: "Dec-2018".
+/// "05-Aug-2016", "Sep-23-2020", "2020/Sep/23"; a month and a year or a day: "Dec-2018",
+/// "Oct/2".
 fn numeric_date_at(w: &Window, i: usize) -> Option<Calendar> {
     let first = piece_at(w, i)?;
     let separator = w.text(i + 1);
@@ -424,12 +425,17 @@ fn numeric_date_at(w: &Window, i: usize) -> Option<Calendar> {
         .then(|| piece_at(w, i + 4))
         .flatten();
     let Some(third) = third else {
-        // Only a month name and a year stand as a pair: "Dec-2018", "Dec/2018".
-        let (Piece::Month(month), Piece::Digits(year)) = (first, second) else {
+        // A month name stands with a year or a day: "Dec-2018", "Dec/2018", "Oct/2".
+        let (Piece::Month(month), Piece::Digits(digits)) = (first, second) else {
             return None;
         };
-        let year = four_digit_year(year)?;
-        let written = Written { year: Some(year), month: Some(month), ..Written::default() };
+        let written = match (four_digit_year(digits), digits.parse::<i8>()) {
+            (Some(year), _) => Written { year: Some(year), month: Some(month), ..Written::default() },
+            (None, Ok(day)) if digits.len() <= 2 && (1..=31).contains(&day) => {
+                Written { month: Some(month), day: Some(day), ..Written::default() }
+            }
+            _ => return None,
+        };
         return Some(Calendar::new(written, i, i + 3));
     };
     let (year, month, day) = order_date(&[first, second, third], separator)?;

@@ -106,6 +106,7 @@ fn rolling_period(reference: Date, unit: Unit, modifier: Modifier) -> Option<Dat
         Unit::Month => words::Step::Months(1),
         Unit::Quarter => words::Step::Months(3),
         Unit::Year => words::Step::Months(12),
+        Unit::Decade => words::Step::Months(120),
         Unit::Weekend => return resolve::period(reference, unit, modifier.step()),
     };
     match modifier {
@@ -281,9 +282,9 @@ pub(super) fn parted_period_at(w: &Window, i: usize, cx: &Context) -> Option<Fou
         found.claim.written = Some(Written { year: Some(year), ..Written::default() });
         return Some(found);
     }
-    let (period, end) = if w.is(k, "the") {
-        // "the week", "the year" alone only after a part: "the end of the week".
-        let (unit, end) = unit_at(w, k + 1)?;
+    // "the week", "the year" alone only after a part: "the end of the week", "end of year".
+    let bare = if w.is(k, "the") { Some(k + 1) } else { w.is(k - 1, "of").then_some(k) };
+    let (period, end) = if let Some((unit, end)) = bare.and_then(|at| unit_at(w, at)) {
         (unit.and_then(|unit| current_period(cx, unit)), end)
     } else {
         let found = period_at(w, k, cx)?;

@@ -14,8 +14,8 @@ use crate::window::Window;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-/// "today", "tonight", "yesterday", "tomorrow", "right now", "at present", "at the moment", with
-/// a part of the day after ("yesterday morning").
+/// "today", "tonight", "yesterday", "tomorrow", "right now", "at present", "at the moment", "at
+/// the minute", with a part of the day after ("yesterday morning").
 pub(super) fn simple_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     let word = folded(w, i)?;
     let (days, end) = match word.as_str() {
@@ -25,8 +25,12 @@ pub(super) fn simple_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
         "tomorrow" => (1, i + 1),
         "right" if w.is(i + 1, "now") => (0, i + 2),
         "at" if w.is(i + 1, "present") => (0, i + 2),
-        // "at the moment of impact" is another moment.
-        "at" if w.phrase_at(i + 1, &["the", "moment"]) && !w.is(i + 3, "of") && !w.is(i + 3, "when") => {
+        "at" if w.phrase_at(i + 1, &["the", "present", "time"]) => (0, i + 4),
+        // "at the moment of impact" is another moment; "at the minute" is British for now.
+        "at" if (w.phrase_at(i + 1, &["the", "moment"]) || w.phrase_at(i + 1, &["the", "minute"]))
+            && !w.is(i + 3, "of")
+            && !w.is(i + 3, "when") =>
+        {
             (0, i + 3)
         }
         _ => return None,

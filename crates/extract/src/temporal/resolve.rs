@@ -153,6 +153,10 @@ pub(super) fn period(reference: Date, unit: Unit, step: i64) -> Option<DateValue
             quarter(first.year(), (first.month() - 1) / 3 + 1)?
         }
         Unit::Year => year_part(reference.year() + step as i16, Part::Whole)?,
+        Unit::Decade => {
+            let first = reference.year() - reference.year() % 10 + 10 * step as i16;
+            DateValue::span(Date::new(first, 1, 1).ok()?, Date::new(first + 9, 12, 31).ok()?)
+        }
     })
 }
 

@@ -220,6 +220,7 @@ fn numeric_dates_with_month_names() {
         assert_eq!(read(text, MONDAY).1, day(2016, 8, 5), "{text}");
     }
     assert_eq!(read("Prices peaked in Dec-2018.", MONDAY).1, span(date(2018, 12, 1), date(2018, 12, 31)));
+    assert_eq!(read("The board meets on Oct/2.", date(2022, 9, 20)).1, day(2022, 10, 2));
     assert_eq!(read("Eli Lilly sold the unit on Dec31, 1994.", MONDAY).1, day(1994, 12, 31));
 }
 
@@ -336,6 +337,9 @@ fn periods_and_their_parts() {
         span(date(2022, 1, 31), date(2022, 2, 6))
     );
     assert_eq!(read("Reply by the end of the week.", MONDAY).1, day(2022, 2, 6));
+    assert_eq!(read("A party is planned for end of year.", MONDAY).1, day(2022, 12, 31));
+    assert_eq!(read("Output doubled over the past decade.", MONDAY).1, span(date(2012, 2, 1), MONDAY));
+    assert_eq!(read("Work starts in the next decade.", MONDAY).0, "next decade");
     assert_eq!(read("Rates hold for the rest of the year.", MONDAY).1, span(MONDAY, date(2022, 12, 31)));
     assert_eq!(
         read("A deal is expected early next year.", MONDAY).1,
@@ -400,6 +404,7 @@ fn days_of_a_month_with_the() {
 fn the_present_and_nearby_days() {
     assert_eq!(read("Markets are calm right now.", MONDAY), ("right now".into(), day(2022, 1, 31)));
     assert_eq!(read("Demand is weak at the moment.", MONDAY).1, day(2022, 1, 31));
+    assert_eq!(read("Supply is fine at the minute, he said.", MONDAY).0, "at the minute");
     assert_eq!(read("Today's vote was close.", MONDAY), ("Today's".into(), day(2022, 1, 31)));
     assert_eq!(read("Storms arrive tomorrow night.", MONDAY).0, "tomorrow night");
     assert!(

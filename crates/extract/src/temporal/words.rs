@@ -121,6 +121,8 @@ pub(super) enum Unit {
     Month,
     Quarter,
     Year,
+    /// "the last decade"; "next decade" is the calendar decade (the 2020s).
+    Decade,
 }
 
 pub(super) fn unit_of(word: &str) -> Option<Unit> {
@@ -131,6 +133,7 @@ pub(super) fn unit_of(word: &str) -> Option<Unit> {
         "month" => Unit::Month,
         "quarter" => Unit::Quarter,
         "year" => Unit::Year,
+        "decade" => Unit::Decade,
         _ => return None,
     })
 }
