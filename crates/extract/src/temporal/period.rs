@@ -447,6 +447,12 @@ fn day_of_month_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     if let Some(calendar) = calendar::calendar_at(w, i).filter(|c| c.written.month.is_some()) {
         return Some(calendar::resolve_calendar(w, calendar, cx, ClaimKind::Date));
     }
+    // Cheap first: an ordinal in words needs a month after it ("the fifth day of next month").
+    if w.kind(i) == Some(TokenKind::Word)
+        && !(1..=4).any(|d| ["of", "day", "this", "next", "last"].iter().any(|word| w.is(i + d, word)))
+    {
+        return None;
+    }
     let (day, mut k) = ordinal_day_at(w, i)?;
     if w.is(k, "day") {
         k += 1;

@@ -100,6 +100,10 @@ fn count_at(w: &Window, i: usize) -> Option<(i64, usize)> {
 /// A length of time at `i`: one or more counts of days, weeks, months or years ("2 years 1
 /// month 21 days", "two weeks and two days").
 fn length_at(w: &Window, i: usize) -> Option<(Offset, usize)> {
+    // Cheap first: a unit of time follows within the three tokens a count takes ("twenty - one").
+    if !(1..=3).any(|d| folded(w, i + d).is_some_and(|unit| words::step_of(unit.as_str()).is_some())) {
+        return None;
+    }
     let (count, k) = count_at(w, i)?;
     let step = words::step_of(folded(w, k)?.as_str())?;
     let mut offset = Offset::default();
