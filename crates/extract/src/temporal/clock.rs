@@ -1,6 +1,6 @@
-//! Clock times: "3 p.m.", "10:30 a.m. EST", "15:30", "noon", "five o'clock" in figures, and the
-//! bare hour that opens a range whose end says which half of the day it is ("from 3 to 5pm",
-//! "3-5pm", "between 2 and 4 p.m.").
+//! Clock times: "3 p.m.", "10:30 a.m. EST", "15:30", "noon", "5 o'clock", four-digit times with a
+//! zone ("1630 EST", wire style), and the bare hour that opens a range whose end says which half
+//! of the day it is ("from 3 to 5pm", "3-5pm", "between 2 and 4 p.m.").
 
 use super::{Found, folded};
 use crate::claim::{Claim, ClaimKind, ClockTime, Qualifier};
@@ -20,6 +20,8 @@ struct Reading {
     meridiem: Option<Meridiem>,
     has_minutes: bool,
     oclock: bool,
+    /// Four digits ("1630"): a time only with a zone after it, or as the start of a range to one.
+    compact: bool,
     end: usize,
 }
 
@@ -73,8 +75,13 @@ pub(super) fn clock_at(w: &Window, i: usize) -> Option<Found> {
     {
         return Some(found);
     }
+    let end = zone_end(w, reading.end);
+    // "1630" is a time only with its zone: "at 1630 GMT", not "in 1630".
+    if reading.compact && end == reading.end {
+        return None;
+    }
     let time = reading.time()?;
-    Some(time_claim(w, i, zone_end(w, reading.end), time))
+    Some(time_claim(w, i, end, time))
 }
 
 /// The digits of a time at `i`, with minutes, a glued or separate "am"/"pm", or "o'clock".
@@ -83,6 +90,9 @@ fn reading_at(w: &Window, i: usize) -> Option<Reading> {
         return None;
     }
     let text = w.text(i);
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return compact_reading(text, i);
+    }
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -94,6 +104,7 @@ fn reading_at(w: &Window, i: usize) -> Option<Reading> {
         meridiem: None,
         has_minutes: false,
         oclock: false,
+        compact: false,
         end: i + 1,
     };
     if !suffix.is_empty() {
@@ -128,6 +139,21 @@ fn reading_at(w: &Window, i: usize) -> Option<Reading> {
     Some(reading)
 }
 
+/// "1630": hours and minutes run together, as wire copy writes times before a zone.
+fn compact_reading(digits: &str, i: usize) -> Option<Reading> {
+    let hour: u8 = digits.get(..2)?.parse().ok()?;
+    let minute: u8 = digits.get(2..)?.parse().ok()?;
+    (hour < 24 && minute < 60).then_some(Reading {
+        hour,
+        minute,
+        meridiem: None,
+        has_minutes: true,
+        oclock: false,
+        compact: true,
+        end: i + 1,
+    })
+}
+
 /// "a.m." / "p.m." / "am" / "pm" written as separate tokens at `i`.
 fn meridiem_at(w: &Window, i: usize) -> Option<(Meridiem, usize)> {
     let word = folded(w, i)?;
@@ -157,6 +183,9 @@ fn range_start(w: &Window, i: usize, start: &Reading) -> Option<Found> {
         return None;
     }
     let end = reading_at(w, k + 1)?;
+    if end.compact && zone_end(w, end.end) == end.end {
+        return None;
+    }
     let end_time = end.time()?;
     let time = match end.meridiem {
         Some(meridiem) => {
@@ -181,9 +210,19 @@ fn range_start(w: &Window, i: usize, start: &Reading) -> Option<Found> {
 
 /// Extends a time over a time zone: "EST", "GMT", "local time".
 fn zone_end(w: &Window, end: usize) -> usize {
-    let zone = w.text(end);
-    if matches!(
-        zone,
+    if is_zone(w.text(end)) {
+        return end + 1;
+    }
+    if w.phrase_at(end, &["local", "time"]) {
+        return end + 2;
+    }
+    end
+}
+
+/// Time zones written after a time.
+pub(super) fn is_zone(text: &str) -> bool {
+    matches!(
+        text,
         "GMT"
             | "UTC"
             | "BST"
@@ -205,13 +244,7 @@ fn zone_end(w: &Window, end: usize) -> usize {
             | "AEST"
             | "AEDT"
             | "MSK"
-    ) {
-        return end + 1;
-    }
-    if w.phrase_at(end, &["local", "time"]) {
-        return end + 2;
-    }
-    end
+    )
 }
 
 fn time_claim(w: &Window, first: usize, end: usize, time: ClockTime) -> Found {

@@ -6,9 +6,10 @@
 //! A weekday alone names the nearest such day before or after the reference date; which one
 //! depends on the tense around it ("will meet on Tuesday" looks ahead, "met on Tuesday" back).
 //!
-//! The scanner runs over every token of the copy, so it rejects cheaply: only numbers and a
-//! closed list of lead words (month and weekday names, "last", "by", "the"…) are looked at
-//! further, and words are folded on the stack rather than allocated.
+//! The scanner runs over every token of the copy, so it rejects cheaply: a word is looked up in
+//! a table of lead words (month and weekday names, "last", "by", "the"…) built at compile time,
+//! a number is looked at only when the token after it could continue a time, and words are
+//! folded on the stack rather than allocated.
 
 mod calendar;
 mod clock;
@@ -72,7 +73,7 @@ pub(crate) struct Found {
 /// What a time resolves against: the reference date, and the tense to assume where the copy
 /// shows none (a deadline looks ahead).
 #[derive(Clone, Copy)]
-pub(super) struct Context {
+struct Context {
     reference: Option<Date>,
     lean: Tense,
 }
@@ -142,7 +143,7 @@ fn number_led(w: &Window, i: usize, cx: &Context) -> Option<Found> {
 
 /// Whether the token after the number at `i` lets it start a time: a month ("4 June"), a
 /// separator ("2022-01-31", "15:30"), a range word, a unit of time ("two weeks ago"), "quarter",
-/// or "a.m."; or letters glued to it ("3pm", "21st"). Most figures fail this at once.
+/// "a.m." or a time zone; or letters glued to it ("3pm", "21st"). Most figures fail this at once.
 fn number_may_lead(w: &Window, i: usize) -> bool {
     if w.text(i).as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
         return true;
@@ -172,6 +173,7 @@ fn number_may_lead(w: &Window, i: usize) -> bool {
                         )
                 })
                 || text == "o’clock"
+                || clock::is_zone(text)
         }
         _ => false,
     }

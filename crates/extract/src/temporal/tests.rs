@@ -245,7 +245,11 @@ fn ranges_of_days_months_and_years() {
     );
     assert!(dated("Prices are quoted as 1995-01.", MONDAY).iter().all(|(_, w, _)| w != "1995-01"));
     // Four-digit clock times are not years.
-    assert!(dated("The silence runs from 1130 to 1215 GMT.", MONDAY).is_empty());
+    assert!(
+        dated("The silence runs from 1130 to 1215 GMT.", MONDAY)
+            .iter()
+            .all(|(kind, _, _)| *kind == ClaimKind::Time)
+    );
 }
 
 #[test]
@@ -267,6 +271,12 @@ fn time_ranges_lend_the_start_their_half_of_the_day() {
         times("The office opens from 10 to 3pm."),
         vec![("10".into(), at(10, 0)), ("3pm".into(), at(15, 0))]
     );
+    assert_eq!(times("Figures are due at 1630 EST."), vec![("1630 EST".into(), at(16, 30))]);
+    assert_eq!(
+        times("The silence runs from 1130 to 1215 GMT."),
+        vec![("1130".into(), at(11, 30)), ("1215 GMT".into(), at(12, 15))]
+    );
+    assert_eq!(times("The abbey was founded in 1130."), vec![("1130".into(), None)]);
 }
 
 #[test]
