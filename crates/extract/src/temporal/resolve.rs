@@ -106,7 +106,7 @@ pub(super) fn weekday_in_week(monday: Date, weekday: Weekday) -> Date {
 }
 
 /// The day a weekday names: "last Tuesday" is the Tuesday of last week, "next Tuesday" that of
-/// next week, "this Tuesday" the one in the reference week or, looking ahead, the next one; a
+/// next week, "this Tuesday" the latest one when the sentence looks back and else the next; a
 /// bare weekday follows the tense, and the reference weekday itself is the reference date.
 pub(super) fn weekday_date(
     reference: Date,
@@ -120,7 +120,7 @@ pub(super) fn weekday_date(
         Some(Modifier::Next) => weekday_in_week(week_monday(reference, 1), weekday),
         Some(Modifier::Past) => previous_weekday(reference, weekday, false),
         Some(Modifier::Coming) => next_weekday(reference, weekday, false),
-        Some(Modifier::This) if tense == Tense::Past => weekday_in_week(week_monday(reference, 0), weekday),
+        Some(Modifier::This) if tense == Tense::Past => previous_weekday(reference, weekday, true),
         Some(Modifier::This) => next_weekday(reference, weekday, true),
         None => match tense {
             Tense::Future => next_weekday(reference, weekday, true),

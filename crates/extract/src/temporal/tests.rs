@@ -165,6 +165,8 @@ fn last_and_next_weekdays_count_in_calendar_weeks() {
     );
     assert_eq!(read("The vote is next Friday.", THURSDAY), ("next Friday".into(), day(2019, 2, 8)));
     assert_eq!(read("Fans queued this past Sunday.", THURSDAY).1, day(2019, 1, 27));
+    assert_eq!(read("We met this Sunday.", MONDAY).1, day(2022, 1, 30));
+    assert_eq!(read("The vote is this Sunday.", MONDAY).1, day(2022, 2, 6));
     assert_eq!(read("The board meets on the coming Thursday.", THURSDAY).1, day(2019, 2, 7));
     // Counted from a day the story gave, not from the reference date.
     assert_eq!(read("He was charged the following Friday.", THURSDAY), ("following Friday".into(), None));
