@@ -231,7 +231,9 @@ fn weekday_calendar_at(w: &Window, i: usize) -> Option<Calendar> {
         let written = Written { day: Some(day), weekday: Some(weekday), ..Written::default() };
         return Some(Calendar::new(written, i, end));
     }
-    if needs_date {
+    // "The Sunday Times", "the Sunday Telegraph": newspapers.
+    let named = i > w.first && w.is(i - 1, "the") && w.capitalised(after) && month_at(w, after).is_none();
+    if needs_date || named {
         return None;
     }
     let written = Written { weekday: Some(weekday), ..Written::default() };

@@ -175,6 +175,7 @@ fn last_and_next_weekdays_count_in_calendar_weeks() {
 #[test]
 fn weekdays_in_a_named_week() {
     assert_eq!(read("Talks resume on Tuesday of next week.", THURSDAY).1, day(2019, 2, 5));
+    assert!(dated("The Sunday Times reported the deal.", THURSDAY).is_empty());
     assert_eq!(read("The panel meets next week on Thursday.", THURSDAY).1, day(2019, 2, 7));
     assert_eq!(read("The report was due last week, Monday.", THURSDAY).1, day(2019, 1, 21));
 }
