@@ -7,7 +7,7 @@
 
 use super::resolve::{self, Part};
 use super::words::{self, Lead, Modifier, MonthWord};
-use super::{Context, Found, Written, folded, year_after, year_at};
+use super::{Context, Found, Written, folded, follows_name, year_after, year_at};
 use crate::claim::{ClaimKind, DateValue, Qualifier};
 use crate::numbers::{self, Form};
 use crate::token::TokenKind;
@@ -231,8 +231,13 @@ fn weekday_calendar_at(w: &Window, i: usize) -> Option<Calendar> {
         let written = Written { day: Some(day), weekday: Some(weekday), ..Written::default() };
         return Some(Calendar::new(written, i, end));
     }
-    // "The Sunday Times", "the Sunday Telegraph": newspapers.
-    let named = i > w.first && w.is(i - 1, "the") && w.capitalised(after) && month_at(w, after).is_none();
+    // "The Sunday Times", "by Sunday Telegraph journalists", "Sheffield Wednesday": names.
+    let title = w.capitalised(after) && month_at(w, after).is_none();
+    let newspaper = w.text(after).starts_with("Times")
+        || ["Telegraph", "Mirror", "Express", "Post", "Herald", "Independent", "Mail", "Tribune"]
+            .iter()
+            .any(|paper| w.text_is(after, paper));
+    let named = title && (newspaper || i > w.first && w.is(i - 1, "the")) || follows_name(w, i);
     if needs_date || named {
         return None;
     }

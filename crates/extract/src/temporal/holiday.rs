@@ -9,7 +9,7 @@
 use super::calendar::modifier_before;
 use super::resolve;
 use super::words::{self, Modifier};
-use super::{Context, Found, Written, date_claim, folded, year_after};
+use super::{Context, Found, Written, date_claim, folded, follows_name, year_after};
 use crate::claim::DateValue;
 use crate::token::TokenKind;
 use crate::window::Window;
@@ -155,10 +155,7 @@ fn holiday_claim(w: &Window, i: usize, cx: &Context, anchored: bool) -> Option<F
         _ => (None, i),
     };
     // "Holocaust Memorial Day": part of a longer name ("Celtic's Boxing Day" is not).
-    let before = first.checked_sub(1).filter(|&b| b >= w.first);
-    if before.is_some_and(|b| {
-        w.capitalised(b) && !starts_sentence(w, b) && !folded(w, b).is_some_and(|word| word.possessive)
-    }) {
+    if follows_name(w, first) {
         return None;
     }
     let mut end = year.map_or(end, |(_, after)| after);
@@ -192,12 +189,6 @@ fn name_end(w: &Window, i: usize, name: &[&str]) -> Option<usize> {
         k += 1;
     }
     Some(k)
-}
-
-/// Whether token `k` opens its sentence (or follows an opening quote), where any word is
-/// capitalised.
-fn starts_sentence(w: &Window, k: usize) -> bool {
-    (w.first..k).all(|j| w.kind(j) == Some(TokenKind::Quote))
 }
 
 /// A time word before a one-word holiday: "at Christmas", "over Easter", "last Thanksgiving".

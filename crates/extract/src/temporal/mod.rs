@@ -28,6 +28,7 @@ pub(crate) use calendar::written_at;
 pub use words::weekday_name;
 
 use crate::claim::{Claim, ClaimKind, DateValue};
+use crate::lexicon::is_function_word;
 use crate::token::TokenKind;
 use crate::window::Window;
 use jiff::civil::{Date, Weekday};
@@ -230,6 +231,18 @@ fn year_after(w: &Window, k: usize) -> Option<(i16, usize)> {
         return Some(found);
     }
     year_at(w, k)
+}
+
+/// Whether the word before token `i` is a capitalised name word, making `i` part of a longer name
+/// ("Holocaust Memorial Day", "Sheffield Wednesday"): not at the start of the sentence, not a
+/// possessive ("Celtic's Boxing Day") and not a function word ("On Tuesday").
+fn follows_name(w: &Window, i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).filter(|&b| b >= w.first && w.capitalised(b)) else {
+        return false;
+    };
+    let opens_sentence = (w.first..before).all(|j| w.kind(j) == Some(TokenKind::Quote));
+    !opens_sentence
+        && folded(w, before).is_some_and(|word| !word.possessive && !is_function_word(word.as_str()))
 }
 
 /// The word at `i` folded, if token `i` is a word of the window.

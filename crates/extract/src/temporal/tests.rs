@@ -176,6 +176,9 @@ fn last_and_next_weekdays_count_in_calendar_weeks() {
 fn weekdays_in_a_named_week() {
     assert_eq!(read("Talks resume on Tuesday of next week.", THURSDAY).1, day(2019, 2, 5));
     assert!(dated("The Sunday Times reported the deal.", THURSDAY).is_empty());
+    assert!(dated("He wrote for Sunday Telegraph readers.", THURSDAY).is_empty());
+    assert!(dated("He joined Sheffield Wednesday in 2004.", THURSDAY).iter().all(|(_, w, _)| w == "2004"));
+    assert_eq!(read("On Tuesday, the board met.", THURSDAY).1, day(2019, 1, 29));
     assert_eq!(read("The panel meets next week on Thursday.", THURSDAY).1, day(2019, 2, 7));
     assert_eq!(read("The report was due last week, Monday.", THURSDAY).1, day(2019, 1, 21));
 }
