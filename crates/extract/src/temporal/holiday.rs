@@ -1,10 +1,12 @@
 //! Holidays as dates: "Christmas Day", "Easter 2018", "last Easter", "Boxing Day", "Thanksgiving",
 //! "St Patrick's Day", "Labor Day weekend".
 //!
-//! Only holidays that fall on one date wherever English news is written are read: "Independence
-//! Day" and "Labour Day" differ by country, and Eid and Diwali follow calendars this module does
-//! not compute. One-word names ("Christmas", "Easter") are also adjectives ("Christmas
-//! shopping"), so alone they count only after a time word or before a year.
+//! Only names that fix one date are read: "Thanksgiving", "Memorial Day" and "Labor Day" (spelled
+//! the American way) as in the US, "Bonfire Night" and "Remembrance Sunday" as in Britain, while
+//! "Independence Day" and "Labour Day" name different days in different countries and are left
+//! alone, as are Eid and Diwali, which follow calendars this module does not compute. One-word
+//! names ("Christmas", "Easter") are also adjectives ("Christmas shopping"), so alone they count
+//! only after a time word or before a year.
 
 use super::calendar::modifier_before;
 use super::resolve;

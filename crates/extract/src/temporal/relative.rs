@@ -1,6 +1,6 @@
-//! Days counted from the reference date or from another date: "yesterday", "now", "two weeks
-//! ago", "in three days", "three weeks from tomorrow", "two weeks before Christmas", "more than
-//! two weeks after May 13".
+//! Days counted from the reference date or from another date: "yesterday", "right now", "two
+//! weeks ago", "in three days", "three days from now", "three weeks from tomorrow", "two weeks
+//! before Christmas", "more than two weeks after May 13".
 //!
 //! "Three weeks later" and "the next day" count from a time the story already gave, which the
 //! extractor does not track, so they are left to the figures as durations.

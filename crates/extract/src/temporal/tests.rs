@@ -289,6 +289,7 @@ fn time_ranges_lend_the_start_their_half_of_the_day() {
 fn offsets_from_another_day() {
     let thursday = date(2018, 5, 31);
     assert_eq!(read("The team returns three weeks from tomorrow.", thursday).1, day(2018, 6, 22));
+    assert_eq!(read("The fund opens three days from now.", thursday).1, day(2018, 6, 3));
     assert_eq!(read("The ship sank two days before yesterday.", thursday).1, day(2018, 5, 28));
     assert_eq!(read("Results will come 3 days after January 12th.", thursday).1, day(2019, 1, 15));
     assert_eq!(read("Shops filled two weeks before Christmas.", date(2016, 11, 7)).1, day(2016, 12, 11));
