@@ -12,6 +12,11 @@ pub(super) fn tense(w: &Window, at: usize) -> Tense {
     while k > w.first {
         k -= 1;
         if let Some(tense) = marker_at(w, k, true) {
+            // A participle after "be" is passive, not past: "is due to be held", "will be
+            // signed". The words before it decide.
+            if tense == Tense::Past && is_passive_participle(w, k) {
+                continue;
+            }
             return tense;
         }
     }
@@ -37,6 +42,14 @@ fn marker_at(w: &Window, k: usize, before: bool) -> Option<Tense> {
         return Some(Tense::Future);
     }
     is_past_marker(word).then_some(Tense::Past)
+}
+
+/// Whether word `k` is a participle after a form of "be" ("be held", "been signed").
+fn is_passive_participle(w: &Window, k: usize) -> bool {
+    let auxiliary = |i: usize| folded(w, i).is_some_and(|a| matches!(a.as_str(), "be" | "been" | "being"));
+    let word = folded(w, k);
+    let finite = word.as_ref().is_some_and(|x| matches!(x.as_str(), "was" | "were" | "had" | "did"));
+    !finite && k > w.first && (auxiliary(k - 1) || (k > w.first + 1 && auxiliary(k - 2)))
 }
 
 fn is_future_marker(w: &str) -> bool {

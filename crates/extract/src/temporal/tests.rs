@@ -428,3 +428,19 @@ fn the_present_and_nearby_days() {
         dated("The firm now employs 300 people.", MONDAY).iter().all(|(kind, _, _)| *kind != ClaimKind::Date)
     );
 }
+
+#[test]
+fn passive_participles_do_not_make_the_past() {
+    let march = date(2025, 3, 4);
+    for text in [
+        "The shares are expected to be listed by April.",
+        "An election is due to be held before September.",
+        "The new government will probably not be established before the start of April.",
+    ] {
+        let found = dated(text, march);
+        assert!(
+            found.iter().all(|(_, _, value)| value.is_some_and(|v| v.first().year() == 2025)),
+            "{text}: {found:?}"
+        );
+    }
+}

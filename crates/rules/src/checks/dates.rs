@@ -106,9 +106,8 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     for k in (first..at).rev() {
         let w = word(k);
         match w.as_str() {
-            "," | ";" | "(" | "and" | "but" | "or" | "while" | "which" | "who" | "that" | "between" => {
-                return None;
-            }
+            "," | ";" | "(" | "and" | "but" | "or" | "while" | "which" | "who" | "that" | "between"
+            | "ended" | "ending" | "ends" | "beginning" | "since" | "until" | "through" => return None,
             "will" | "shall" => return Some(true),
             "to" => {
                 // "is scheduled to", but not "had been scheduled to" or "were scheduled to".
@@ -117,18 +116,20 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
                     before.as_str(),
                     "scheduled" | "due" | "set" | "expected" | "plans" | "planned" | "going" | "is" | "are"
                 );
-                let earlier =
-                    k >= first + 2 && matches!(word(k - 2).as_str(), "had" | "was" | "were" | "been");
+                let earlier = (k.saturating_sub(4).max(first)..k - 1)
+                    .any(|j| matches!(word(j).as_str(), "had" | "was" | "were" | "been"));
                 return (planned && !earlier).then_some(true);
             }
             // "The date was April 15": the copula states the date rather than timing an event.
             "was" | "were" if k + 1 == at => return None,
             "was" | "were" => {
-                let after = word(k + 1);
-                let future_in_past = matches!(
-                    after.as_str(),
-                    "expected" | "scheduled" | "due" | "set" | "planned" | "supposed" | "going" | "to"
-                );
+                // "was expected by", "were later scheduled for": the future in the past.
+                let future_in_past = (k + 1..(k + 3).min(at)).any(|j| {
+                    matches!(
+                        word(j).as_str(),
+                        "expected" | "scheduled" | "due" | "set" | "planned" | "supposed" | "going" | "to"
+                    )
+                });
                 return (!future_in_past).then_some(false);
             }
             "did" | "met" | "began" | "took" | "went" | "came" | "gave" | "fell" | "rose" | "happened"
@@ -148,7 +149,7 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     let reference = doc.reference_date()?;
     // A date used as a modifier ("a January 30 offer", "the April 23 polls") names something
     // rather than timing the verb.
-    let at = doc.token_at(claim.span.start);
+    let at = doc.token_at(claim.figure.start);
     if at > 0
         && matches!(
             Folded::new(doc.token_text(at - 1)).as_str(),
@@ -158,9 +159,17 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
         return None;
     }
     let written = claim.written?;
-    // Only dates written out: a weekday alone was resolved by the tense itself.
+    // Only dates written out: a weekday alone was resolved by the tense itself. Without a year,
+    // the year was inferred (partly from the tense), so only a written weekday that fits the
+    // inferred date confirms it.
     written.month?;
     written.day?;
+    if written.year.is_none() {
+        let Some(DateValue::Day(date)) = claim.date else { return None };
+        if written.weekday != Some(date.weekday()) {
+            return None;
+        }
+    }
     let Some(DateValue::Day(date)) = claim.date else { return None };
     let future = stated_tense(doc, claim)?;
     let contradicts = if future { date < reference } else { date > reference };
