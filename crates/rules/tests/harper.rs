@@ -180,6 +180,13 @@ fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
+/// One line of the catch table.
+fn line(name: &str, caught: usize, cases: usize, fixed: usize, fixable: usize) {
+    let percent = 100.0 * share(caught, cases);
+    let caught = format!("{caught:>4} of {cases:>4} caught ({percent:>5.1}%)");
+    println!("  {name:<24} {caught}, {fixed:>4} of {fixable:>4} fixed as Harper does");
+}
+
 #[test]
 fn harper_sentences() {
     let Some(records) = records() else {
@@ -266,22 +273,13 @@ fn harper_sentences() {
                 }
             }
         }
-        println!(
-            "  {:<24} {caught:>4} of {:>4} caught ({:>5.1}%), {fixed:>4} of {fixable:>4} fixed as Harper does",
-            category.name,
-            cases.len(),
-            100.0 * share(caught, cases.len())
-        );
+        line(category.name, caught, cases.len(), fixed, fixable);
         total += cases.len();
         total_caught += caught;
         total_fixable += fixable;
         total_fixed += fixed;
     }
-    println!(
-        "  {:<24} {total_caught:>4} of {total:>4} caught ({:>5.1}%), {total_fixed:>4} of {total_fixable:>4} fixed as Harper does",
-        "all",
-        100.0 * share(total_caught, total)
-    );
+    line("all", total_caught, total, total_fixed, total_fixable);
 
     assert!(
         false_flags <= FALSE_FLAG_CEILING,
