@@ -48,8 +48,8 @@ fn findings_come_out_as_json_lines_with_their_record_ids() {
             // Published in 2024, Sept. 3 is a Tuesday; in 2025, a Wednesday.
             (json!("vote-2025"), "dates.weekday".to_string()),
             // Published on June 9, "will be finished by March 1" has passed (and is past tense).
+            // One slip, one finding: the deadline check reports it, not the tense check too.
             (json!("works-0609"), "dates.deadline-passed".to_string()),
-            (json!("works-0609"), "dates.tense".to_string()),
         ]
     );
     let tense = &records[0];
@@ -116,5 +116,5 @@ fn fail_and_display_levels_apply_to_batches() {
     let out =
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--fail-on", "error", "warnings.jsonl"]);
     assert_eq!(out.code, 0);
-    assert_eq!(lines(&out.stdout).len(), 5);
+    assert_eq!(lines(&out.stdout).len(), 4);
 }

@@ -9,7 +9,7 @@
 use crate::finding::Finding;
 use crate::rule::Rule;
 use crate::text::Folded;
-use factlint_extract::jiff::civil::Date;
+use factlint_extract::jiff::civil::{Date, Weekday};
 use factlint_extract::{Claim, ClaimKind, DateValue, Document, weekday_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +146,10 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
 }
 
 fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+    // A deadline that has passed is `deadline-passed`'s to report.
+    if claim.kind == ClaimKind::Deadline {
+        return None;
+    }
     let reference = doc.reference_date()?;
     // A date used as a modifier ("a January 30 offer", "the April 23 polls") names something
     // rather than timing the verb.
@@ -159,19 +163,13 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
         return None;
     }
     let written = claim.written?;
-    // Only dates written out: a weekday alone was resolved by the tense itself. Without a year,
-    // the year was inferred (partly from the tense), so only a written weekday that fits the
-    // inferred date confirms it.
-    written.month?;
-    written.day?;
-    if written.year.is_none() {
-        let Some(DateValue::Day(date)) = claim.date else { return None };
-        if written.weekday != Some(date.weekday()) {
-            return None;
-        }
-    }
-    let Some(DateValue::Day(date)) = claim.date else { return None };
+    // Only dates written out: a weekday alone was resolved by the tense itself.
+    let (month, day) = (written.month?, written.day?);
     let future = stated_tense(doc, claim)?;
+    let date = match written.year {
+        Some(year) => Date::new(year, month, day).ok()?,
+        None => yearless(reference, month, day, written.weekday, future)?,
+    };
     let contradicts = if future { date < reference } else { date > reference };
     if !contradicts {
         return None;
@@ -184,6 +182,28 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
         None,
     ))
 }
+
+/// The date a yearless "June 3" means, when that is certain enough to accuse the tense: the
+/// occurrence nearest the story's date, confirmed by a written weekday; without one, only a
+/// recent past date under a future verb ("will meet on Sept. 3" a week after it), since the
+/// other reading (next year's) is implausible, while "began April 30" a month before it may well
+/// mean last year's.
+fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, future: bool) -> Option<Date> {
+    let nearest = [reference.year() - 1, reference.year(), reference.year() + 1]
+        .into_iter()
+        .filter_map(|year| Date::new(year, month, day).ok())
+        .min_by_key(|date| (*date - reference).get_days().abs())?;
+    match weekday {
+        Some(weekday) => (nearest.weekday() == weekday).then_some(nearest),
+        None => {
+            let days_before = (reference - nearest).get_days();
+            (future && (1..=RECENT_DAYS).contains(&days_before)).then_some(nearest)
+        }
+    }
+}
+
+/// How far back a yearless date may lie and still be read as this year's under a future verb.
+const RECENT_DAYS: i32 = 60;
 
 fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
     let written = claim.written?;
