@@ -408,8 +408,7 @@ impl Scan<'_> {
         if own_whole {
             return;
         }
-        // Shares of one whole: a poll or a vote, with no words of change, comparison or price.
-        let mut split = false;
+        // Shares of one whole: no words of change, comparison or price.
         for k in s.first..s.end {
             let w = self.word(k);
             let w = w.as_str();
@@ -419,7 +418,6 @@ impl Scan<'_> {
                     "compared"
                         | "versus"
                         | "vs"
-                        | "from"
                         | "than"
                         | "respectively"
                         | "each"
@@ -442,24 +440,6 @@ impl Scan<'_> {
             {
                 return;
             }
-            split |= matches!(
-                w,
-                "poll"
-                    | "survey"
-                    | "respondents"
-                    | "voters"
-                    | "voted"
-                    | "backed"
-                    | "opposed"
-                    | "undecided"
-                    | "supported"
-                    | "favoured"
-                    | "favored"
-                    | "abstained"
-            );
-        }
-        if !split {
-            return;
         }
         let total: f64 = shares.iter().filter_map(|c| c.value).sum();
         let allowed = 100.0 + self.tolerance.unwrap_or(1.0);

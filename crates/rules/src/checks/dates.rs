@@ -110,15 +110,18 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
             | "ended" | "ending" | "ends" | "beginning" | "since" | "until" | "through" => return None,
             "will" | "shall" => return Some(true),
             "to" => {
-                // "is scheduled to", but not "had been scheduled to" or "were scheduled to".
+                // "is scheduled to", but not "had been scheduled to" or "were scheduled to"; any
+                // other "to" ("sent to parents") says nothing and the search goes on.
                 let before = if k > first { word(k - 1) } else { return None };
                 let planned = matches!(
                     before.as_str(),
                     "scheduled" | "due" | "set" | "expected" | "plans" | "planned" | "going" | "is" | "are"
                 );
-                let earlier = (k.saturating_sub(4).max(first)..k - 1)
-                    .any(|j| matches!(word(j).as_str(), "had" | "was" | "were" | "been"));
-                return (planned && !earlier).then_some(true);
+                if planned {
+                    let earlier = (k.saturating_sub(4).max(first)..k - 1)
+                        .any(|j| matches!(word(j).as_str(), "had" | "was" | "were" | "been"));
+                    return (!earlier).then_some(true);
+                }
             }
             // "The date was April 15": the copula states the date rather than timing an event.
             "was" | "were" if k + 1 == at => return None,
@@ -184,10 +187,10 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
 }
 
 /// The date a yearless "June 3" means, when that is certain enough to accuse the tense: the
-/// occurrence nearest the story's date, confirmed by a written weekday; without one, only a
-/// recent past date under a future verb ("will meet on Sept. 3" a week after it), since the
-/// other reading (next year's) is implausible, while "began April 30" a month before it may well
-/// mean last year's.
+/// occurrence nearest the story's date, confirmed by a written weekday; without one, only when
+/// the other reading is implausible: a past date up to two months back under a future verb
+/// ("will meet on Sept. 3" a week after it; next year's would be far off), or a date up to a
+/// month ahead under a past verb. Further ahead, "began April 30" may well mean last year's.
 fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, future: bool) -> Option<Date> {
     let nearest = [reference.year() - 1, reference.year(), reference.year() + 1]
         .into_iter()
@@ -196,14 +199,22 @@ fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, futur
     match weekday {
         Some(weekday) => (nearest.weekday() == weekday).then_some(nearest),
         None => {
-            let days_before = (reference - nearest).get_days();
-            (future && (1..=RECENT_DAYS).contains(&days_before)).then_some(nearest)
+            let days_after = (nearest - reference).get_days();
+            let recent = if future {
+                (-RECENT_PAST..=-1).contains(&days_after)
+            } else {
+                (1..=NEAR_FUTURE).contains(&days_after)
+            };
+            recent.then_some(nearest)
         }
     }
 }
 
-/// How far back a yearless date may lie and still be read as this year's under a future verb.
-const RECENT_DAYS: i32 = 60;
+/// How far back a yearless date may lie and still be this year's under a future verb.
+const RECENT_PAST: i32 = 60;
+
+/// How far ahead a yearless date may lie and still be this year's under a past verb.
+const NEAR_FUTURE: i32 = 30;
 
 fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
     let written = claim.written?;
