@@ -486,7 +486,6 @@ fn claims_skips_unreadable_files() {
 /// crews." in a story dated April 14, 2025: the month takes its tense from the next sentence
 /// ("plans") and resolves to March 2026. The fixture story's claims table shows the same.
 #[test]
-#[ignore = "a bare month takes the tense of the following sentence and resolves a year ahead"]
 fn a_bare_month_takes_the_tense_of_its_own_sentence() {
     let text =
         "Engineers found cracks during an inspection in March. The department plans to mass its crews.\n";

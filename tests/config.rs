@@ -249,7 +249,7 @@ fn facts_and_rules_named_in_the_configuration_are_relative_to_it() {
     let out = run_in(&dir.path().join("desk/stories"), &["check", "--format", "json", "grid.txt"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let rules: Vec<String> = common::rule_and_text(&out.json()).into_iter().map(|(r, _)| r).collect();
-    assert_eq!(rules.iter().filter(|r| r.as_str() == "facts.reference").count(), 4, "{rules:?}");
+    assert_eq!(rules.iter().filter(|r| r.as_str() == "facts.reference").count(), 3, "{rules:?}");
     assert!(rules.contains(&"house.bloc".to_string()), "{rules:?}");
 }
 

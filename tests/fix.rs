@@ -199,7 +199,6 @@ fn a_story_fixed_from_standard_input_goes_to_standard_output() {
 /// replaced by a regular file holding the fixed text, and the story it pointed at keeps its
 /// errors.
 #[test]
-#[ignore = "--fix replaces a symbolic link with a regular file instead of fixing the file it points at"]
 fn fixing_through_a_symbolic_link_edits_the_target() {
     let dir = temp_dir();
     let target = copy_fixture("packs/spelling.txt", dir.path(), "real.txt");

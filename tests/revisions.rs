@@ -107,7 +107,6 @@ fn diff_of_a_missing_version_exits_2() {
 /// "61 spoke against the plan" rewritten as "61 of them spoke against the plan" keeps the
 /// figure, but the claim's subject changes, and the two are then reported as a changed figure.
 #[test]
-#[ignore = "diff reports a claim whose figure is unchanged as changed when only its subject words moved"]
 fn diff_does_not_report_an_unchanged_figure_whose_subject_moved() {
     let dir = temp_dir();
     std::fs::write(
@@ -311,7 +310,6 @@ fn diff_base_outside_a_git_work_tree_exits_2() {
 /// Git does not track the file, and the documented rule is that such files count as wholly
 /// changed.
 #[test]
-#[ignore = "--diff-base silently drops every finding of a story outside the current directory's work tree"]
 fn diff_base_does_not_silently_pass_a_story_outside_the_work_tree() {
     let repo = repository();
     let elsewhere = temp_dir();

@@ -68,7 +68,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                 .map(|(number, line)| {
                     let record: Record = serde_json::from_str(line)
                         .map_err(|e| format!("{name}:{number}: not a story record: {e}"))?;
-                    let date = record.published.as_deref().and_then(|p| p.get(..10)?.parse::<Date>().ok());
+                    let date = match record.published.as_deref() {
+                        None => None,
+                        Some(published) => Some(
+                            published.get(..10).and_then(|p| p.parse::<Date>().ok()).ok_or_else(|| {
+                                format!("{name}:{number}: `published` is not a YYYY-MM-DD date: {published}")
+                            })?,
+                        ),
+                    };
                     let label = match &record.id {
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),

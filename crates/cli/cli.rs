@@ -242,7 +242,7 @@ Examples:
 
 #[derive(Args, Debug)]
 pub struct ClaimsArgs {
-    /// Files to read; `-` reads standard input
+    /// Files or directories to read; `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -71,8 +71,11 @@ fn apply(text: &mut String, edits: &[(Span, String)]) -> usize {
     applied
 }
 
-/// Replaces `path`'s contents atomically, keeping its permissions.
+/// Replaces `path`'s contents atomically, keeping its permissions. A symbolic link is followed,
+/// so the story it points to is the one rewritten and the link stays a link.
 pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let path = target.as_path();
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let permissions = std::fs::metadata(path)?.permissions();
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;

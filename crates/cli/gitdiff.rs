@@ -9,6 +9,7 @@ use std::process::Command;
 
 /// Changed line ranges (1-based, inclusive) by canonical path.
 pub struct ChangedLines {
+    root: PathBuf,
     files: HashMap<PathBuf, Vec<(u32, u32)>>,
     untracked: HashSet<PathBuf>,
 }
@@ -23,6 +24,7 @@ impl ChangedLines {
         let untracked = git(&["ls-files", "--others", "--exclude-standard", "--full-name"])?;
         let canonical = |path: PathBuf| std::fs::canonicalize(&path).unwrap_or(path);
         Ok(ChangedLines {
+            root: canonical(root.clone()),
             files: parse_unified_diff(&diff)
                 .into_iter()
                 .map(|(path, lines)| (canonical(root.join(path)), lines))
@@ -31,10 +33,12 @@ impl ChangedLines {
         })
     }
 
-    /// Whether the span of lines `first..=last` of `path` was touched.
+    /// Whether the span of lines `first..=last` of `path` was touched. A file outside the work
+    /// tree has no history here, so all of it counts as changed.
     pub fn touches(&self, path: &Path, first: u32, last: u32) -> bool {
         let Ok(absolute) = std::fs::canonicalize(path) else { return true };
-        self.untracked.contains(&absolute)
+        !absolute.starts_with(&self.root)
+            || self.untracked.contains(&absolute)
             || self
                 .files
                 .get(&absolute)

@@ -39,6 +39,12 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let choice = match args.color {
@@ -62,6 +68,8 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(outcome) => outcome.into(),
+        // The reader went away (`factlint check | head`): stop quietly, as grep and ripgrep do.
+        Err(error) if is_broken_pipe(&error) => Outcome::Clean.into(),
         Err(error) => {
             eprintln!("factlint: {error:#}");
             Outcome::Error.into()

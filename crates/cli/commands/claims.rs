@@ -4,6 +4,7 @@ use crate::Outcome;
 use crate::cli::{ClaimsArgs, TableFormat};
 use crate::input;
 use crate::records::ClaimRecord;
+use crate::walk::{self, Source};
 use anyhow::Result;
 use factlint_extract::{Document, Format, Options, extract};
 use std::io::Write;
@@ -11,8 +12,12 @@ use std::io::Write;
 pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let mut stories = Vec::new();
     let mut failed = 0;
-    for path in &args.paths {
-        match input::read(path, args.reading.stdin_filename.as_deref()) {
+    for source in walk::expand(&args.paths, &[], &[])? {
+        let path = match source {
+            Source::Stdin => std::path::PathBuf::from("-"),
+            Source::File(path) => path,
+        };
+        match input::read(&path, args.reading.stdin_filename.as_deref()) {
             Ok(story) => stories.push(story),
             Err((origin, error)) => {
                 failed += 1;

@@ -86,7 +86,7 @@ fn align(old: &[Claim], new: &[Claim]) -> Alignment {
                     match new_left.iter().position(|&n| new[n].kind == claim.kind) {
                         Some(at) => {
                             let n = new_left.remove(at);
-                            alignment.changed.push((o, n));
+                            pair(o, n, &mut alignment);
                         }
                         None => alignment.removed.push(o),
                     }

@@ -82,6 +82,12 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["below"], Qualifier::LessThan),
 ];
 
+/// Whether a qualifier phrase starts with `word` ("almost", "circa", "close"): such a word
+/// begins the next figure's qualifier, not this figure's subject.
+pub(crate) fn starts_qualifier(word: &str) -> bool {
+    QUALIFIERS_BEFORE.iter().any(|(words, _)| words[0] == word)
+}
+
 /// Qualifiers written after a figure ("30 or more", "65 and over", "50-plus", "30-odd").
 pub(crate) const QUALIFIERS_AFTER: &[(&[&str], Qualifier)] = &[
     (&["or", "more"], Qualifier::AtLeast),

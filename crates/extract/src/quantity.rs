@@ -10,7 +10,8 @@
 
 use crate::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
 use crate::lexicon::{
-    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, strip_possessive,
+    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, starts_qualifier,
+    strip_possessive,
 };
 use crate::numbers::{self, Form, Lower, Number};
 use crate::token::TokenKind;
@@ -1209,6 +1210,7 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
         // A number word starts another figure ("twenty thirty", "five of the three-ton"), unless
         // it is part of a name ("the $22bn Three Gorges dam").
         if is_function_word(w)
+            || starts_qualifier(w)
             || w.ends_with("ly") && w.len() > 4
             || numbers::may_start_number(text)
                 && (!words.is_empty() || numbers::is_cardinal_word(w) && !capital)

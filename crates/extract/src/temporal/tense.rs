@@ -20,8 +20,11 @@ pub(super) fn tense(w: &Window, at: usize) -> Tense {
             return tense;
         }
     }
-    // "Tuesday's vote will decide": look a few words ahead.
-    (at + 1..(at + 6).min(w.end)).find_map(|k| marker_at(w, k, false)).unwrap_or(Tense::Unknown)
+    // "Tuesday's vote will decide": look a few words ahead, within the sentence.
+    (at + 1..(at + 6).min(w.end))
+        .take_while(|&k| !matches!(w.text(k), "." | "!" | "?" | ";"))
+        .find_map(|k| marker_at(w, k, false))
+        .unwrap_or(Tense::Unknown)
 }
 
 /// The tense word `k` marks, if any; "to meet" marks the future only before the time

@@ -146,7 +146,7 @@ impl Scan<'_> {
 
     /// Whether the tokens `from..to` are exactly these words and marks (case-insensitive).
     fn tokens_are(&self, from: usize, to: usize, expected: &[&str]) -> bool {
-        to - from == expected.len()
+        to.checked_sub(from) == Some(expected.len())
             && expected.iter().enumerate().all(|(k, e)| self.word(from + k).as_str() == *e)
     }
 
@@ -460,7 +460,7 @@ impl Scan<'_> {
             {
                 continue;
             }
-            let introduces = (total_end..(total_end + 3).min(s.end)).any(|t| {
+            let introduces = (total_end..(total_end + 6).min(s.end)).any(|t| {
                 matches!(
                     self.word(t).as_str(),
                     "included" | "including" | "includes" | "include" | ":" | "comprising"
@@ -538,17 +538,30 @@ impl Scan<'_> {
     }
 }
 
-/// 1600000 → "1.6 million", 25 → "25".
+/// A figure as copy writes it: 1600000 → "1.6 million", 1200 → "1,200", 25 → "25".
 fn format_figure(value: f64) -> String {
     let trim = |s: String| {
         if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
     };
     if value.abs() >= 1e9 {
-        format!("{} billion", trim(format!("{:.2}", value / 1e9)))
-    } else if value.abs() >= 1e6 {
-        format!("{} million", trim(format!("{:.2}", value / 1e6)))
-    } else {
-        trim(format!("{value:.2}"))
+        return format!("{} billion", trim(format!("{:.2}", value / 1e9)));
+    }
+    if value.abs() >= 1e6 {
+        return format!("{} million", trim(format!("{:.2}", value / 1e6)));
+    }
+    let text = trim(format!("{value:.2}"));
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -562,5 +575,7 @@ mod tests {
         assert_eq!(format_figure(25.0), "25");
         assert_eq!(format_figure(2.5e9), "2.5 billion");
         assert_eq!(format_figure(105.5), "105.5");
+        assert_eq!(format_figure(1200.0), "1,200");
+        assert_eq!(format_figure(-25_000.0), "-25,000");
     }
 }
