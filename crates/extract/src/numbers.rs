@@ -202,7 +202,7 @@ fn starts_number(w: &str) -> bool {
 /// A test on the raw bytes that rejects most words before lower-casing them: every number word
 /// is short and starts with one of a few pairs of letters ("the" and "that" do not; "three",
 /// "third" and "thousand" do).
-fn may_be_number_word(word: &str) -> bool {
+pub(crate) fn may_be_number_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > 11 {
         return false;

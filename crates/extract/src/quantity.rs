@@ -26,6 +26,10 @@ pub(crate) fn scan(window: &Window, out: &mut Vec<Claim>) {
             i = end;
             continue;
         }
+        if !may_start_claim(window, i) {
+            i += 1;
+            continue;
+        }
         match claim_at(window, i) {
             Some((claim, next)) => {
                 let (claim, next) = bounded_range(window, &claim, next).unwrap_or((claim, next));
@@ -34,6 +38,24 @@ pub(crate) fn scan(window: &Window, out: &mut Vec<Claim>) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// A cheap first look: most tokens cannot start a figure, and `claim_at` is large. A figure
+/// starts at digits, at a sign or mark right before digits ("$5", "£-3", ".08"), at a word
+/// before digits ("USD 5", "US$5") or at a word that may be a number ("forty", "dozens").
+fn may_start_claim(s: &Window, i: usize) -> bool {
+    match s.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Punct) => {
+            s.kind(i + 1) == Some(TokenKind::Number) || s.kind(i + 2) == Some(TokenKind::Number)
+        }
+        Some(TokenKind::Word) => {
+            s.kind(i + 1) == Some(TokenKind::Number)
+                || s.text_is(i + 1, "$")
+                || numbers::may_be_number_word(s.text(i))
+        }
+        Some(TokenKind::Quote) | None => false,
     }
 }
 
