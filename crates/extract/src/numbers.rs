@@ -10,6 +10,7 @@
 
 use crate::document::Document;
 use crate::lexicon::{is_function_word, looks_like_verb};
+use crate::lower::Lower;
 use crate::span::Span;
 use crate::token::TokenKind;
 use crate::units;
@@ -237,51 +238,6 @@ pub(crate) fn is_cardinal_word(w: &str) -> bool {
 /// Words that may start a number: a cheap test before parsing.
 pub(crate) fn may_start_number(word: &str) -> bool {
     may_be_number_word(word) && starts_number(Lower::new(word).as_str())
-}
-
-/// A word lower-cased without allocating: borrowed when it is already lower-case ASCII (most
-/// words), copied into a small buffer when it has capitals, and allocated only for long or
-/// non-ASCII words (where a curly apostrophe also becomes a straight one).
-pub(crate) struct Lower<'a>(LowerText<'a>);
-
-enum LowerText<'a> {
-    Borrowed(&'a str),
-    Buffer([u8; 24], usize),
-    Owned(String),
-}
-
-impl<'a> Lower<'a> {
-    pub(crate) fn new(word: &'a str) -> Lower<'a> {
-        let bytes = word.as_bytes();
-        let mut capitals = false;
-        for &b in bytes {
-            if !b.is_ascii() {
-                return Lower(LowerText::Owned(word.to_lowercase().replace('’', "'")));
-            }
-            capitals |= b.is_ascii_uppercase();
-        }
-        if !capitals {
-            return Lower(LowerText::Borrowed(word));
-        }
-        let mut buf = [0u8; 24];
-        match buf.get_mut(..bytes.len()) {
-            Some(slot) => {
-                slot.copy_from_slice(bytes);
-                slot.make_ascii_lowercase();
-                Lower(LowerText::Buffer(buf, bytes.len()))
-            }
-            None => Lower(LowerText::Owned(word.to_ascii_lowercase())),
-        }
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        match &self.0 {
-            LowerText::Borrowed(s) => s,
-            // Lower-casing ASCII keeps it ASCII.
-            LowerText::Buffer(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
-            LowerText::Owned(s) => s,
-        }
-    }
 }
 
 /// Reads the number starting at token `i`, not reading past token `limit`.

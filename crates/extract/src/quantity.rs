@@ -13,7 +13,8 @@ use crate::lexicon::{
     QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, starts_qualifier,
     strip_possessive,
 };
-use crate::numbers::{self, Form, Lower, Number};
+use crate::lower::Lower;
+use crate::numbers::{self, Form, Number};
 use crate::token::TokenKind;
 use crate::units;
 use crate::window::Window;

@@ -2,7 +2,7 @@
 //! that pattern code reads like the phrases it matches.
 
 use crate::document::Document;
-use crate::numbers::Lower;
+use crate::lower::Lower;
 use crate::span::Span;
 use crate::token::TokenKind;
 

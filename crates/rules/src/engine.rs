@@ -5,7 +5,8 @@ use crate::checks::{Bounds, Check, Input, articles, facts};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
-use crate::text::{Folded, match_case};
+use crate::text::match_case;
+use factlint_extract::Lower;
 use factlint_extract::TokenKind;
 use rustc_hash::FxHashMap;
 
@@ -179,7 +180,7 @@ impl RuleSet {
                     continue;
                 }
                 let text = doc.token_text(i);
-                let folded = Folded::new(text);
+                let folded = Lower::new(text);
                 let word = folded.as_str();
                 if let Some(triggers) = self.triggers.get(word) {
                     self.run_triggers(triggers, input, i, bounds, out);
@@ -279,7 +280,7 @@ impl RuleSet {
                 && doc.token_kind(i - 1) == Some(TokenKind::Word)
                 && text == "a"
                 && matches!(
-                    Folded::new(doc.token_text(i - 1)).as_str(),
+                    Lower::new(doc.token_text(i - 1)).as_str(),
                     "plan"
                         | "type"
                         | "vitamin"

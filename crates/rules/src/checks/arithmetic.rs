@@ -11,7 +11,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
+use factlint_extract::Lower;
 use factlint_extract::units::convert;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Span};
 
@@ -140,8 +140,8 @@ fn show(value: f64, decimals: i32) -> String {
 }
 
 impl Scan<'_> {
-    fn word(&self, i: usize) -> Folded {
-        Folded::new(self.doc.token_text(i))
+    fn word(&self, i: usize) -> Lower<'_> {
+        Lower::new(self.doc.token_text(i))
     }
 
     /// Whether the tokens `from..to` are exactly these words and marks (case-insensitive).

@@ -8,7 +8,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
+use factlint_extract::Lower;
 use factlint_extract::jiff::civil::{Date, Weekday};
 use factlint_extract::{Claim, ClaimKind, DateValue, Document, weekday_name};
 
@@ -102,7 +102,7 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     let at = doc.token_at(claim.span.start);
     let sentence = doc.sentences()[doc.sentence_of(at)];
     let first = (sentence.first_token as usize).max(at.saturating_sub(10));
-    let word = |k: usize| Folded::new(doc.token_text(k));
+    let word = |k: usize| Lower::new(doc.token_text(k));
     for k in (first..at).rev() {
         let w = word(k);
         match w.as_str() {
@@ -159,7 +159,7 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     let at = doc.token_at(claim.figure.start);
     if at > 0
         && matches!(
-            Folded::new(doc.token_text(at - 1)).as_str(),
+            Lower::new(doc.token_text(at - 1)).as_str(),
             "a" | "an" | "the" | "its" | "their" | "his" | "her"
         )
     {

@@ -8,7 +8,7 @@
 use crate::facts::Fact;
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
+use factlint_extract::Lower;
 use factlint_extract::{Claim, ClaimKind, Document, TokenKind, singular};
 
 pub(crate) fn run(rule: &Rule, doc: &Document, claims: &[Claim], facts: &[Fact], out: &mut Vec<Finding>) {
@@ -54,7 +54,7 @@ struct Key {
 
 impl Key {
     fn of(fact: &Fact) -> Key {
-        let fold = |s: &str| Folded::new(s).as_str().to_string();
+        let fold = |s: &str| Lower::new(s).as_str().to_string();
         let head = |phrase: &str| phrase.split_whitespace().last().map(|w| singular(&fold(w)));
         let subject_words: Vec<String> = fact.subject.split_whitespace().map(fold).collect();
         let mut heads: Vec<String> = head(&fact.subject).into_iter().collect();
@@ -108,7 +108,7 @@ fn names_entity(doc: &Document, claim: &Claim, key: &Key) -> bool {
             }
             let text = doc.token_text(k);
             let bare = if k == owner { text.trim_end_matches("'s").trim_end_matches("’s") } else { text };
-            words.insert(0, Folded::new(bare).as_str().to_string());
+            words.insert(0, Lower::new(bare).as_str().to_string());
             if is_name(&words) {
                 return true;
             }
@@ -120,7 +120,7 @@ fn names_entity(doc: &Document, claim: &Claim, key: &Key) -> bool {
         return true;
     }
     let whole = start > 0
-        && matches!(Folded::new(doc.token_text(start - 1)).as_str(), "the" | "all" | "its" | "their");
+        && matches!(Lower::new(doc.token_text(start - 1)).as_str(), "the" | "all" | "its" | "their");
     let mut k = doc.token_at(claim.span.end);
     if !whole || !doc.is_word(k, "of") {
         return false;
@@ -131,7 +131,7 @@ fn names_entity(doc: &Document, claim: &Claim, key: &Key) -> bool {
     }
     let mut words = Vec::new();
     while words.len() < 4 && doc.token_kind(k) == Some(TokenKind::Word) {
-        words.push(Folded::new(doc.token_text(k)).as_str().to_string());
+        words.push(Lower::new(doc.token_text(k)).as_str().to_string());
         if is_name(&words) {
             return true;
         }
