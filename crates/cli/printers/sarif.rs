@@ -17,10 +17,11 @@ pub fn print(reports: &[FileReport], catalog: &Catalog, out: &mut dyn Write) -> 
         .iter()
         .map(|rule| {
             let spec = &rule.spec;
+            let full = spec.description.as_deref().map(str::trim).unwrap_or(&spec.message);
             let mut described = json!({
                 "id": spec.id,
-                "shortDescription": { "text": spec.message },
-                "fullDescription": { "text": spec.description.as_deref().unwrap_or(&spec.message).trim() },
+                "shortDescription": { "text": first_sentence(full) },
+                "fullDescription": { "text": full },
                 "defaultConfiguration": { "level": level(spec.severity) },
                 "properties": { "kind": spec.kind.as_str() },
             });
@@ -50,6 +51,16 @@ pub fn print(reports: &[FileReport], catalog: &Catalog, out: &mut dyn Write) -> 
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// The first sentence of a description, with its line breaks folded: a rule's one-line summary.
+/// (A message template would show its `{placeholders}`.)
+fn first_sentence(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match folded.find(". ") {
+        Some(end) => folded[..=end].to_string(),
+        None => folded,
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
