@@ -17,7 +17,11 @@ pub fn print(reports: &[FileReport], catalog: &Catalog, out: &mut dyn Write) -> 
         .iter()
         .map(|rule| {
             let spec = &rule.spec;
-            let full = spec.description.as_deref().map(str::trim).unwrap_or(&spec.message);
+            let full = match spec.description.as_deref() {
+                Some(description) => description.trim().to_string(),
+                None => without_placeholders(&spec.message),
+            };
+            let full = full.as_str();
             let mut described = json!({
                 "id": spec.id,
                 "shortDescription": { "text": first_sentence(full) },
@@ -61,6 +65,27 @@ fn first_sentence(text: &str) -> String {
         Some(end) => folded[..=end].to_string(),
         None => folded,
     }
+}
+
+/// A message template read as prose: "“{found}” reads as a typo" → "“…” reads as a typo".
+fn without_placeholders(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                out.push('…');
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn level(severity: Severity) -> &'static str {

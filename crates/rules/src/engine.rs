@@ -26,6 +26,9 @@ pub struct RuleSet {
     repetition: Vec<usize>,
     articles: Vec<usize>,
     whole_document: Vec<usize>,
+    /// Regex rules, and one set of all their expressions to skip paragraphs none can match.
+    regexes: Vec<usize>,
+    regex_set: Option<regex::RegexSet>,
 }
 
 impl RuleSet {
@@ -108,6 +111,7 @@ impl RuleSet {
         self.repetition.clear();
         self.articles.clear();
         self.whole_document.clear();
+        self.regexes.clear();
         for (index, rule) in self.rules.iter().enumerate() {
             match &rule.check {
                 Check::Substitution(substitution) => {
@@ -131,15 +135,23 @@ impl RuleSet {
                 Check::Spelling(_) => self.spelling.push(index),
                 Check::Repetition(_) => self.repetition.push(index),
                 Check::Articles => self.articles.push(index),
+                Check::Regex(_) => self.regexes.push(index),
                 _ => self.whole_document.push(index),
             }
         }
+        let expressions = self.regexes.iter().filter_map(|&index| match &self.rules[index].check {
+            Check::Regex(check) => Some(check.regex.as_str().to_string()),
+            _ => None,
+        });
+        // Each expression compiled alone above, so the set compiles too.
+        self.regex_set = if self.regexes.is_empty() { None } else { regex::RegexSet::new(expressions).ok() };
     }
 
     /// Every finding in one story, ordered by position.
     pub fn check(&self, input: &Input) -> Vec<Finding> {
         let mut out = Vec::new();
         self.word_pass(input, &mut out);
+        self.regex_pass(input, &mut out);
         for &index in &self.whole_document {
             let rule = &self.rules[index];
             let (doc, claims) = (input.doc, input.claims);
@@ -207,6 +219,21 @@ impl RuleSet {
                     self.article(input, i, bounds, text, word, out);
                 }
                 previous = Some(i);
+            }
+        }
+    }
+
+    /// Regex rules, paragraph by paragraph, skipping paragraphs none of them matches.
+    fn regex_pass(&self, input: &Input, out: &mut Vec<Finding>) {
+        let Some(set) = &self.regex_set else { return };
+        let doc = input.doc;
+        for paragraph in doc.paragraphs() {
+            let matching = set.matches(doc.slice(paragraph.span));
+            for k in matching.iter() {
+                let rule = &self.rules[self.regexes[k]];
+                if let Check::Regex(check) = &rule.check {
+                    check.run_paragraph(rule, doc, paragraph.span, out);
+                }
             }
         }
     }

@@ -3,8 +3,8 @@
 
 use crate::checks::{
     Check, arithmetic::ArithmeticCheck, balance::BalanceCheck, consistency::ConsistencyCheck,
-    dates::DateCheck, pattern::Pattern, punctuation::PunctuationCheck, repetition::Repetition,
-    spelling::Spelling, substitution::Substitution,
+    dates::DateCheck, pattern::Pattern, punctuation::PunctuationCheck, regex::RegexCheck,
+    repetition::Repetition, spelling::Spelling, substitution::Substitution,
 };
 use crate::finding::{Applicability, Finding, Fix, Related, Severity};
 use crate::load::{LoadError, locate, nearest};
@@ -52,6 +52,7 @@ impl Rule {
             ("context", spec.context.is_some()),
             ("pattern", spec.pattern.is_some()),
             ("replace", spec.replace.is_some()),
+            ("regex", spec.regex.is_some()),
             ("allow", spec.allow.is_some()),
             ("tolerance", spec.tolerance.is_some()),
             ("check", spec.check.is_some()),
@@ -98,6 +99,14 @@ impl Rule {
                 Check::Pattern(
                     Pattern::new(pattern, spec.replace.as_deref(), spec.context.as_ref())
                         .map_err(|message| error(Some("pattern"), message))?,
+                )
+            }
+            Kind::Regex => {
+                let pattern =
+                    spec.regex.as_deref().ok_or_else(|| error(None, "kind `regex` needs `regex`".into()))?;
+                Check::Regex(
+                    RegexCheck::new(pattern, spec.replace.as_deref())
+                        .map_err(|message| error(Some("regex"), message))?,
                 )
             }
             Kind::Repetition => Check::Repetition(Repetition::new(spec.allow.as_deref().unwrap_or_default())),
@@ -189,6 +198,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Substitution => &["swap", "context"],
         Kind::Pattern => &["pattern", "replace", "context"],
+        Kind::Regex => &["regex", "replace"],
         Kind::Repetition | Kind::Spelling => &["allow"],
         Kind::Articles | Kind::Facts => &[],
         Kind::Balance | Kind::Punctuation | Kind::Consistency | Kind::Dates => &["check"],
@@ -238,6 +248,12 @@ mod tests {
         let error = compile("- id: r\n  kind: dates\n  check: weekdya\n  message: m\n").unwrap_err();
         assert!(error.message.contains("did you mean `weekday`?"), "{error}");
         assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
+    fn a_broken_regex_is_located() {
+        let error = compile("- id: r\n  kind: regex\n  message: m\n  regex: \"(unclosed\"\n").unwrap_err();
+        assert_eq!((error.line, error.field.as_deref()), (Some(4), Some("regex")));
     }
 
     #[test]

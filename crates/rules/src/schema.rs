@@ -17,6 +17,9 @@ pub enum Kind {
     Substitution,
     /// A sequence of tokens with a replacement (`pattern`, `replace`).
     Pattern,
+    /// A regular expression over each paragraph's text (`regex`, `replace`), for house style
+    /// that words alone cannot express.
+    Regex,
     /// A word written twice where it cannot be right (`allow`).
     Repetition,
     /// "a" and "an" before the sound that follows.
@@ -42,6 +45,7 @@ impl Kind {
         match self {
             Kind::Substitution => "substitution",
             Kind::Pattern => "pattern",
+            Kind::Regex => "regex",
             Kind::Repetition => "repetition",
             Kind::Articles => "articles",
             Kind::Spelling => "spelling",
@@ -106,9 +110,13 @@ pub struct RuleSpec {
     #[serde(default)]
     pub pattern: Option<Vec<Element>>,
     /// `pattern`: the replacement for the marked tokens, with `{capture}` and
-    /// `{capture:base}`, `{capture:s}` forms.
+    /// `{capture:base}`, `{capture:s}` forms; `regex`: the replacement for the match (or its
+    /// `mark` group), with `$1`-style references.
     #[serde(default)]
     pub replace: Option<String>,
+    /// `regex`: the expression. A group named `mark` narrows the reported span.
+    #[serde(default)]
+    pub regex: Option<String>,
     /// `repetition`, `spelling`: words never to report.
     #[serde(default)]
     pub allow: Option<Vec<String>>,

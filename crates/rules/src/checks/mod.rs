@@ -10,6 +10,7 @@ pub(crate) mod dates;
 pub(crate) mod facts;
 pub(crate) mod pattern;
 pub(crate) mod punctuation;
+pub(crate) mod regex;
 pub(crate) mod repetition;
 pub(crate) mod spelling;
 pub(crate) mod substitution;
@@ -22,6 +23,7 @@ use factlint_extract::{Claim, Document};
 pub(crate) enum Check {
     Substitution(substitution::Substitution),
     Pattern(pattern::Pattern),
+    Regex(regex::RegexCheck),
     Repetition(repetition::Repetition),
     Articles,
     Spelling(spelling::Spelling),

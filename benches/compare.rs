@@ -1,0 +1,99 @@
+//! Whole-program speed, side by side: `factlint check` against `typos` (the fastest peer, which
+//! only looks words up) on the BBC corpus, and the Reuters archive through
+//! `--input-format jsonl` with its wall time and peak memory.
+//!
+//! Run with `cargo bench --bench compare`. It needs `../shared/corpus` (skipped otherwise) and
+//! `typos` on the PATH for the comparison (`pip install typos`; skipped otherwise). Each program
+//! runs as a user would run it, on all cores, with its output discarded; the median of several
+//! runs is reported.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 7;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+/// Runs `command` once, discarding its output; the wall time, or `None` if it could not start.
+fn time(command: &mut Command) -> Option<Duration> {
+    let start = Instant::now();
+    let status = command.stdout(Stdio::null()).stderr(Stdio::null()).status().ok()?;
+    // factlint exits 1 when it finds something; typos does too.
+    (status.code().is_some_and(|code| code <= 2)).then(|| start.elapsed())
+}
+
+/// The median wall time of `RUNS` runs, after one warm-up run.
+fn median(mut make: impl FnMut() -> Command) -> Option<Duration> {
+    time(&mut make())?;
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| time(&mut make())).collect::<Option<_>>()?;
+    times.sort();
+    Some(times[RUNS / 2])
+}
+
+/// The largest resident set of any child waited for so far, in bytes.
+fn children_peak_memory() -> u64 {
+    // SAFETY: getrusage writes into the zeroed struct we pass and reads nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    usage.ru_maxrss as u64 * 1024
+}
+
+fn factlint() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+}
+
+fn reuters(corpus: &Path) {
+    let archive = corpus.join("reuters-21578.jsonl");
+    if !archive.is_file() {
+        return;
+    }
+    // The first child: the peak memory read below is this run's.
+    let Some(wall) = time(factlint().arg("check").arg("--input-format").arg("jsonl").arg(&archive)) else {
+        eprintln!("factlint failed on {}", archive.display());
+        return;
+    };
+    let peak = children_peak_memory();
+    println!(
+        "reuters-21578.jsonl (19,043 stories) through --input-format jsonl: {:.2} s wall, {:.1} MB peak memory",
+        wall.as_secs_f64(),
+        peak as f64 / 1e6
+    );
+}
+
+fn main() {
+    let Some(corpus) = corpus() else {
+        println!("skipping: ../shared/corpus is not here");
+        return;
+    };
+    reuters(&corpus);
+    let bbc = corpus.join("bbc");
+    let Some(ours) = median(|| {
+        let mut command = factlint();
+        command.arg("check").arg("--format").arg("short").arg(&bbc);
+        command
+    }) else {
+        eprintln!("factlint failed on {}", bbc.display());
+        return;
+    };
+    println!("factlint check bbc/: {:.0} ms (median of {RUNS})", ours.as_secs_f64() * 1e3);
+    let typos = median(|| {
+        let mut command = Command::new("typos");
+        command.arg("--format").arg("brief").arg(&bbc);
+        command
+    });
+    match typos {
+        Some(theirs) => println!(
+            "typos bbc/: {:.0} ms (median of {RUNS}); factlint takes {:.2}× typos' time",
+            theirs.as_secs_f64() * 1e3,
+            ours.as_secs_f64() / theirs.as_secs_f64()
+        ),
+        None => println!("skipping the comparison: typos is not on the PATH (pip install typos)"),
+    }
+}
