@@ -2,13 +2,40 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factlint_extract::jiff::civil::Date;
+use serde::Deserialize;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "factlint", version, about = "Fact-checks the figures, dates and claims in news copy", long_about = None)]
+#[command(
+    name = "factlint",
+    version,
+    about = "Fact-checks the figures, dates and claims in news copy",
+    after_help = TOP_EXAMPLES
+)]
 pub struct Cli {
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  factlint check story.md                  check a draft
+  factlint check stories/                  check every story under a directory
+  factlint check --fix story.md            apply the safe fixes
+  factlint claims story.txt                list the figures and dates in a story
+  factlint diff old.txt new.txt            what changed between two versions
+  factlint rules explain dates.weekday     what a rule checks, with examples";
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -17,12 +44,32 @@ pub enum Command {
     /// typos
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
-    /// List, test or explain rules
-    #[command(subcommand)]
-    Rules(RulesCommand),
     /// List every figure and time in the copy, with its value, qualifier, unit, subject and date
     #[command(after_help = CLAIMS_EXAMPLES)]
     Claims(ClaimsArgs),
+    /// Compare two versions of a story: figures, dates and qualifiers that changed, and new
+    /// findings
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
+    /// Write, check or accept readable snapshots of each story's claims and findings
+    #[command(after_help = SNAPSHOT_EXAMPLES)]
+    Snapshot(SnapshotArgs),
+    /// List, test or explain rules
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Write a commented starter .factlint.yaml in the current directory
+    Init {
+        /// Replace an existing .factlint.yaml
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
 }
 
 const CHECK_EXAMPLES: &str = "\
@@ -30,14 +77,17 @@ Examples:
   factlint check story.txt
   factlint check --format json --date 2025-06-09 story.md
   factlint check --facts newsroom-facts.yaml stories/
+  factlint check --fix --diff story.md
+  factlint check --diff-base origin/main --format github stories/
   cat story.txt | factlint check -
+  factlint check --input-format jsonl archive.jsonl > findings.jsonl
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or input error.";
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files to check; `-` reads standard input
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories to check; `-` reads standard input
+    #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
     /// Output format
@@ -50,19 +100,65 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
 
-    /// Exit with 1 when a finding is at or above this severity
-    #[arg(long, value_enum, default_value_t = Level::Warning)]
-    pub fail_on: Level,
+    /// Exit with 1 when a finding is at or above this severity [default: warning]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Level>,
 
-    /// Show only findings at or above this severity
-    #[arg(long, value_enum, default_value_t = Level::Info)]
-    pub min_severity: Level,
+    /// Show only findings at or above this severity [default: info]
+    #[arg(long, value_enum)]
+    pub min_severity: Option<Level>,
+
+    /// Files to check inside directories (repeatable; replaces the default *.txt, *.md,
+    /// *.markdown, *.html, *.htm)
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Files to leave out (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Apply safe fixes to the files (atomically)
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Report only findings on lines changed since this git revision
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
+
+    /// Read stories as files, or as JSON Lines records (`id`, `text`, optional `published`)
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
+    pub input_format: InputFormat,
 }
 
-/// Where rules and reference figures come from.
+/// Options shared by every command that reads stories.
+#[derive(Args, Debug, Clone)]
+pub struct ReadingArgs {
+    /// The date the story speaks from (YYYY-MM-DD); resolves "on Tuesday" and "last week".
+    /// Without it, front matter `date:` or a dateline is used when present
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+
+    /// The name to report for standard input, and to pick its format by extension
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Use this configuration instead of the nearest .factlint.yaml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Where rules and reference figures come from, besides the configuration.
 #[derive(Args, Debug, Clone)]
 pub struct RuleArgs {
-    /// Extra rule files, after the built-in packs
+    /// Extra rule files, after the built-in packs (repeatable)
     #[arg(long = "rules", value_name = "FILE")]
     pub rule_files: Vec<PathBuf>,
 
@@ -73,14 +169,31 @@ pub struct RuleArgs {
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
-    /// Findings for people, with the source line
+    /// Findings for people, with the source line underlined
     Human,
+    /// path:line:col: severity [rule] message
+    Short,
     /// A JSON array (see the output contract)
     Json,
+    /// SARIF 2.1.0, for code-scanning uploads
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
+    /// JUnit XML
+    Junit,
 }
 
-/// A severity on the command line.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Each path is a story (directories are walked)
+    Files,
+    /// Each line is a JSON object with `id`, `text` and an optional `published` date
+    Jsonl,
+}
+
+/// A severity on the command line and in the configuration.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     Info,
     Warning,
@@ -101,8 +214,8 @@ impl Level {
 pub enum RulesCommand {
     /// List every rule
     List {
-        #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
-        format: ClaimsFormat,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
         #[command(flatten)]
         rules: RuleArgs,
     },
@@ -129,35 +242,86 @@ Examples:
 
 #[derive(Args, Debug)]
 pub struct ClaimsArgs {
-    /// Files to read; `-` reads standard input
+    /// Files or directories to read; `-` reads standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
-    pub format: ClaimsFormat,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
 
     #[command(flatten)]
     pub reading: ReadingArgs,
 }
 
-/// Options shared by every command that reads stories.
-#[derive(Args, Debug, Clone)]
-pub struct ReadingArgs {
-    /// The date the story speaks from (YYYY-MM-DD); resolves "on Tuesday" and "last week".
-    /// Without it, front matter `date:` or a dateline is used when present
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<Date>,
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// A table for people
+    Table,
+    /// JSON
+    Json,
+}
 
-    /// The name to report for standard input, and to pick its format by extension
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<String>,
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  factlint diff story-v1.txt story-v2.txt
+  factlint diff --format json --date 2025-06-09 old.md new.md
+
+Exit codes: 0 when no figure, date or qualifier changed and no finding is new; 1 otherwise;
+2 on errors.";
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier version
+    pub old: PathBuf,
+    /// The later version
+    pub new: PathBuf,
+
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimsFormat {
-    /// A table for people
-    Table,
-    /// A JSON array (see the output contract)
+pub enum DiffFormat {
+    Human,
     Json,
+}
+
+const SNAPSHOT_EXAMPLES: &str = "\
+Examples:
+  factlint snapshot stories/              write snapshots for stories that have none
+  factlint snapshot --check stories/      fail with a diff where claims or findings changed
+  factlint snapshot --accept stories/     update the snapshots
+
+Snapshots live in .factlint/snapshots/, mirroring the stories' paths.";
+
+#[derive(Args, Debug)]
+pub struct SnapshotArgs {
+    /// Files or directories
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Only compare; exit 1 with a diff for every story whose snapshot no longer matches
+    #[arg(long, conflicts_with = "accept")]
+    pub check: bool,
+
+    /// Write every snapshot, replacing those that changed
+    #[arg(long)]
+    pub accept: bool,
+
+    /// Where snapshots are kept
+    #[arg(long, value_name = "DIR", default_value = ".factlint/snapshots")]
+    pub dir: PathBuf,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }

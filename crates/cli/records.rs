@@ -115,7 +115,8 @@ pub struct RelatedRecord<'a> {
 /// One finding, as `factlint check --format json` prints it.
 #[derive(Debug, Serialize)]
 pub struct FindingRecord<'a> {
-    pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
     pub rule: &'a str,
     pub severity: &'static str,
     pub message: &'a str,
@@ -130,7 +131,7 @@ impl<'a> FindingRecord<'a> {
     pub fn new(path: &'a str, doc: &'a Document, finding: &'a Finding) -> FindingRecord<'a> {
         let location = Location::of(doc, finding.span);
         FindingRecord {
-            path,
+            path: Some(path),
             rule: &finding.rule,
             severity: finding.severity.as_str(),
             message: &finding.message,

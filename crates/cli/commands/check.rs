@@ -1,88 +1,205 @@
-//! `factlint check`: every finding in the given stories.
+//! `factlint check`: every finding in the given stories, printed in the chosen format, with
+//! fixes applied or shown on request.
 
-use crate::Outcome;
-use crate::analysis::{Analysis, Checker};
-use crate::cli::{CheckArgs, CheckFormat};
-use crate::input;
-use crate::records::FindingRecord;
-use crate::setup;
+use crate::cli::{CheckArgs, CheckFormat, InputFormat, Level};
+use crate::gitdiff::ChangedLines;
+use crate::input::{self, Origin};
+use crate::pipeline::{Setup, Setups};
+use crate::printers;
+use crate::records::Location;
+use crate::report::{FileReport, Tally};
+use crate::walk::{self, Source};
+use crate::{Outcome, batch, fix};
 use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget};
+use rayon::prelude::*;
 use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Batches shorter than this get no progress bar.
+const PROGRESS_FROM: usize = 200;
+
+/// What happened to one input.
+enum Outcomes {
+    Checked {
+        report: Box<FileReport>,
+        fail_on: Level,
+        shown: Level,
+        path: Option<PathBuf>,
+        fixed: Option<FixResult>,
+    },
+    Unreadable(String),
+}
+
+struct FixResult {
+    before: String,
+    after: String,
+    edits: usize,
+}
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
-    let checker = Checker {
-        rules: setup::rules(&args.rules)?,
-        facts: setup::facts(&args.rules)?,
-        date: args.reading.date,
-    };
-    let mut analyses = Vec::new();
-    let mut failed = 0;
-    for path in &args.paths {
-        let story = match input::read(path, args.reading.stdin_filename.as_deref()) {
-            Ok(story) => story,
-            Err((origin, error)) => {
-                failed += 1;
-                eprintln!("factlint: skipping {}: {error}", origin.display_name());
-                continue;
-            }
+    if args.input_format == InputFormat::Jsonl {
+        return batch::run(args);
+    }
+    let sources = walk::expand(&args.paths, &args.globs, &args.exclude)?;
+    let mut setups = Setups::new(&args.reading, &args.rules);
+    let stdin_dir = args.reading.stdin_filename.as_deref().map(PathBuf::from);
+    let mut jobs: Vec<(Source, Arc<Setup>)> = Vec::with_capacity(sources.len());
+    for source in sources {
+        let setup = match &source {
+            Source::Stdin => setups.for_path(stdin_dir.as_deref())?,
+            Source::File(path) => setups.for_path(Some(path))?,
         };
-        let name = story.origin.display_name();
-        match checker.analyze(name.clone(), story.text, None) {
-            Ok(analysis) => analyses.push(analysis),
-            Err(error) => {
-                failed += 1;
-                eprintln!("factlint: skipping {name}: {error}");
+        jobs.push((source, setup));
+    }
+    let changed = args.diff_base.as_deref().map(ChangedLines::since).transpose()?;
+
+    let progress = if jobs.len() >= PROGRESS_FROM {
+        ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    let outcomes: Vec<Outcomes> = jobs
+        .par_iter()
+        .map(|(source, setup)| {
+            let outcome = check_one(args, source, setup, changed.as_ref());
+            progress.inc(1);
+            outcome
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    let mut reports = Vec::new();
+    let (mut failing, mut unreadable, mut fixed_edits, mut fixed_files) = (false, 0, 0, 0);
+    // Colour codes are dropped unless standard output is a terminal (and NO_COLOR is unset).
+    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+    for outcome in outcomes {
+        match outcome {
+            Outcomes::Unreadable(message) => {
+                unreadable += 1;
+                eprintln!("factlint: skipping {message}");
+            }
+            Outcomes::Checked { mut report, fail_on, shown, path, fixed } => {
+                if let Some(fixed) = fixed.filter(|f| f.edits > 0) {
+                    fixed_edits += fixed.edits;
+                    fixed_files += 1;
+                    if args.diff {
+                        write!(out, "{}", fix::unified_diff(&report.name, &fixed.before, &fixed.after))?;
+                    } else if let Some(path) = &path {
+                        fix::write_atomically(path, &fixed.after)?;
+                    } else {
+                        // Standard input: the fixed story goes to standard output.
+                        write!(out, "{}", fixed.after)?;
+                    }
+                }
+                failing |= report.findings.iter().any(|f| f.severity >= fail_on.severity());
+                report.findings.retain(|f| f.severity >= shown.severity());
+                reports.push(*report);
             }
         }
     }
-    if analyses.is_empty() && failed > 0 {
+    if reports.is_empty() && unreadable > 0 {
+        out.flush()?;
         return Ok(Outcome::Error);
     }
-    analyses.sort_by(|a, b| a.name.cmp(&b.name));
-    let shown = args.min_severity.severity();
-    for analysis in &mut analyses {
-        analysis.findings.retain(|f| f.severity >= shown);
-    }
-
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        CheckFormat::Json => {
-            let records: Vec<FindingRecord> = analyses
-                .iter()
-                .flat_map(|a| a.findings.iter().map(move |f| FindingRecord::new(&a.name, &a.doc, f)))
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &records)?;
-            writeln!(out)?;
-        }
-        CheckFormat::Human => {
-            for analysis in &analyses {
-                human(&mut out, analysis)?;
-            }
-        }
+    // With --diff the diffs are the output; a story fixed from standard input goes to standard
+    // output itself. Otherwise the (remaining) findings are printed.
+    let fixed_stdin = args.fix && reports.iter().any(|r| r.name == stdin_name(args));
+    if !args.diff && !fixed_stdin {
+        printers::print(args.format, &reports, &setups.catalog(), &mut out)?;
     }
     out.flush()?;
-    let fail = args.fail_on.severity();
-    let failing = analyses.iter().any(|a| a.findings.iter().any(|f| f.severity >= fail));
+    summary(args, &reports, unreadable, fixed_edits, fixed_files);
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
-fn human(out: &mut impl Write, analysis: &Analysis) -> std::io::Result<()> {
-    for finding in &analysis.findings {
-        let record = FindingRecord::new(&analysis.name, &analysis.doc, finding);
-        writeln!(
-            out,
-            "{}:{}:{}: {} [{}] {}",
-            record.path,
-            record.location.line,
-            record.location.column,
-            record.severity,
-            record.rule,
-            record.message
-        )?;
-        if let Some(suggestion) = record.suggestions.first() {
-            writeln!(out, "    suggestion: replace “{}” with “{}”", record.text, suggestion)?;
-        }
+fn stdin_name(args: &CheckArgs) -> String {
+    Origin::Stdin { name: args.reading.stdin_filename.clone() }.display_name()
+}
+
+/// Reads, checks and (when asked) fixes one input.
+fn check_one(args: &CheckArgs, source: &Source, setup: &Setup, changed: Option<&ChangedLines>) -> Outcomes {
+    let path = match source {
+        Source::Stdin => PathBuf::from("-"),
+        Source::File(path) => path.clone(),
+    };
+    let story = match input::read(&path, args.reading.stdin_filename.as_deref()) {
+        Ok(story) => story,
+        Err((origin, error)) => return Outcomes::Unreadable(format!("{}: {error}", origin.display_name())),
+    };
+    let file = match &story.origin {
+        Origin::File(path) => Some(path.clone()),
+        Origin::Stdin { .. } => None,
+    };
+    let name = story.origin.display_name();
+    let fixed = (args.fix || args.diff).then(|| {
+        let result = fix::fix(setup, &name, file.as_deref(), &story.text, None, args.unsafe_fixes);
+        FixResult { before: story.text.clone(), after: result.text, edits: result.edits }
+    });
+    // After fixing, report what is left.
+    let text = match &fixed {
+        Some(fixed) if args.fix && !args.diff => fixed.after.clone(),
+        _ => story.text,
+    };
+    let mut checked = match setup.check(name.clone(), file.as_deref(), text, None) {
+        Ok(checked) => checked,
+        Err(error) => return Outcomes::Unreadable(format!("{name}: {error}")),
+    };
+    if let (Some(changed), Some(path)) = (changed, &file) {
+        let doc = &checked.report.doc;
+        checked.report.findings.retain(|finding| {
+            let at = Location::of(doc, finding.span);
+            changed.touches(path, at.line, at.end_line)
+        });
     }
-    Ok(())
+    Outcomes::Checked {
+        fail_on: setup.fail_on(args.fail_on, file.as_deref()),
+        shown: setup.min_severity(args.min_severity),
+        report: Box::new(checked.report),
+        path: file,
+        fixed,
+    }
+}
+
+/// The summary line on standard error, for people (human format only).
+fn summary(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    unreadable: usize,
+    fixed_edits: usize,
+    fixed_files: usize,
+) {
+    if args.format != CheckFormat::Human {
+        return;
+    }
+    let tally = Tally::of(reports.iter().flat_map(|r| &r.findings));
+    let files = reports.len();
+    let with = reports.iter().filter(|r| !r.findings.is_empty()).count();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = if tally.total() == 0 {
+        format!("No findings in {}", plural(files, "story", "stories"))
+    } else {
+        format!(
+            "{} ({}, {}, {} info) in {} of {}",
+            plural(tally.total(), "finding", "findings"),
+            plural(tally.errors, "error", "errors"),
+            plural(tally.warnings, "warning", "warnings"),
+            tally.infos,
+            with,
+            plural(files, "story", "stories")
+        )
+    };
+    if unreadable > 0 {
+        line.push_str(&format!("; {} skipped", plural(unreadable, "file", "files")));
+    }
+    if fixed_edits > 0 {
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        line.push_str(&format!(
+            "; {verb} {} in {}",
+            plural(fixed_edits, "problem", "problems"),
+            plural(fixed_files, "file", "files")
+        ));
+    }
+    eprintln!("{line}");
 }

@@ -1,9 +1,10 @@
 //! `factlint claims`: every figure and time in the copy, as a table or as JSON.
 
 use crate::Outcome;
-use crate::cli::{ClaimsArgs, ClaimsFormat};
+use crate::cli::{ClaimsArgs, TableFormat};
 use crate::input;
 use crate::records::ClaimRecord;
+use crate::walk::{self, Source};
 use anyhow::Result;
 use factlint_extract::{Document, Format, Options, extract};
 use std::io::Write;
@@ -11,8 +12,12 @@ use std::io::Write;
 pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let mut stories = Vec::new();
     let mut failed = 0;
-    for path in &args.paths {
-        match input::read(path, args.reading.stdin_filename.as_deref()) {
+    for source in walk::expand(&args.paths, &[], &[])? {
+        let path = match source {
+            Source::Stdin => std::path::PathBuf::from("-"),
+            Source::File(path) => path,
+        };
+        match input::read(&path, args.reading.stdin_filename.as_deref()) {
             Ok(story) => stories.push(story),
             Err((origin, error)) => {
                 failed += 1;
@@ -27,7 +32,11 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let mut documents = Vec::new();
     for story in stories {
         let name = story.origin.display_name();
-        let options = Options { format: Format::from_path(&name), reference_date: args.reading.date };
+        let options = Options {
+            format: Format::from_path(&name),
+            reference_date: args.reading.date,
+            ..Options::default()
+        };
         match Document::parse(story.text, &options) {
             Ok(doc) => {
                 let claims = extract(&doc);
@@ -41,7 +50,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        ClaimsFormat::Json => {
+        TableFormat::Json => {
             let records: Vec<ClaimRecord> = documents
                 .iter()
                 .flat_map(|(name, doc, claims)| {
@@ -51,7 +60,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
-        ClaimsFormat::Table => {
+        TableFormat::Table => {
             for (name, doc, claims) in &documents {
                 let records: Vec<ClaimRecord> =
                     claims.iter().map(|claim| ClaimRecord::new(name, doc, claim)).collect();

@@ -1,8 +1,8 @@
 //! `factlint rules list|test|explain`: the rules themselves, and their examples as tests.
 
 use crate::Outcome;
-use crate::cli::{ClaimsFormat, RulesCommand};
-use crate::setup;
+use crate::cli::{RuleArgs, RulesCommand, TableFormat};
+use crate::pipeline::rule_file;
 use anyhow::{Result, bail};
 use factlint_rules::examples::run_examples;
 use factlint_rules::schema::Example;
@@ -12,10 +12,19 @@ use std::io::Write;
 
 pub fn run(command: &RulesCommand) -> Result<Outcome> {
     match command {
-        RulesCommand::List { format, rules } => list(&setup::rules(rules)?, *format),
+        RulesCommand::List { format, rules } => list(&all_rules(rules)?, *format),
         RulesCommand::Test { files } => test(files),
-        RulesCommand::Explain { id, rules } => explain(&setup::rules(rules)?, id),
+        RulesCommand::Explain { id, rules } => explain(&all_rules(rules)?, id),
     }
+}
+
+/// The built-in packs and the given rule files.
+fn all_rules(args: &RuleArgs) -> Result<RuleSet> {
+    let mut rules = RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?;
+    for file in &args.rule_files {
+        rules.extend(rule_file(file)?)?;
+    }
+    Ok(rules)
 }
 
 /// A rule as `rules list --format json` prints it.
@@ -62,16 +71,16 @@ impl<'a> RuleRecord<'a> {
     }
 }
 
-fn list(rules: &RuleSet, format: ClaimsFormat) -> Result<Outcome> {
+fn list(rules: &RuleSet, format: TableFormat) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
-        ClaimsFormat::Json => {
+        TableFormat::Json => {
             let records: Vec<RuleRecord> = rules.rules().iter().map(RuleRecord::new).collect();
             serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
-        ClaimsFormat::Table => {
+        TableFormat::Table => {
             let width = rules.rules().iter().map(|r| r.id().len()).max().unwrap_or(0);
             for rule in rules.rules() {
                 writeln!(
@@ -92,7 +101,7 @@ fn test(files: &[std::path::PathBuf]) -> Result<Outcome> {
     let sets: Vec<RuleSet> = if files.is_empty() {
         vec![RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?]
     } else {
-        files.iter().map(|f| setup::rule_file(f)).collect::<Result<_>>()?
+        files.iter().map(|f| rule_file(f)).collect::<Result<_>>()?
     };
     let (mut rules, mut examples, mut failures) = (0, 0, Vec::new());
     for set in &sets {

@@ -93,12 +93,21 @@ impl Qualifier {
         let (lo, hi) = if value < 0.0 { (1.15, 0.85) } else { (0.85, 1.15) };
         match self {
             Qualifier::Exact | Qualifier::Range | Qualifier::Vague => (Some(value), Some(value)),
-            Qualifier::About => (Some(value * lo), Some(value * hi)),
-            Qualifier::Nearly => (Some(value * lo), Some(value)),
+            Qualifier::About => (Some(tidy(value * lo)), Some(tidy(value * hi))),
+            Qualifier::Nearly => (Some(tidy(value * lo)), Some(value)),
             Qualifier::AtLeast | Qualifier::MoreThan => (Some(value), None),
             Qualifier::AtMost | Qualifier::LessThan | Qualifier::UpTo => (None, Some(value)),
         }
     }
+}
+
+/// Rounds away binary noise: 52,000 × 1.15 is 59,800, not 59,799.999999999.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(9 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
 }
 
 /// A calendar date, or a span of dates ("last week", "early February").

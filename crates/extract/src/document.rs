@@ -15,6 +15,8 @@ pub struct Options {
     pub format: Format,
     /// The date the story speaks from; when `None`, front matter or a dateline may supply it.
     pub reference_date: Option<Date>,
+    /// Never take the reference date from the story itself (front matter, dateline).
+    pub ignore_story_date: bool,
 }
 
 /// Where the reference date came from.
@@ -49,6 +51,7 @@ impl Paragraph {
         self.first_sentence as usize..self.end_sentence as usize
     }
 
+    #[inline]
     pub fn tokens(&self) -> Range<usize> {
         self.first_token as usize..self.end_token as usize
     }
@@ -104,6 +107,7 @@ impl Document {
         document.segment(&prepared.blocks);
         document.reference = match options.reference_date {
             Some(date) => Some(ReferenceDate { date, origin: ReferenceOrigin::Given }),
+            None if options.ignore_story_date => None,
             None => prepared
                 .front_matter_date
                 .as_deref()
@@ -152,6 +156,7 @@ impl Document {
 
     /// The text the tokens point into: the source with non-prose blanked (and, for HTML, entities
     /// decoded).
+    #[inline]
     pub fn text(&self) -> &str {
         self.analysis.as_deref().unwrap_or(&self.source)
     }
@@ -181,20 +186,24 @@ impl Document {
     }
 
     /// The text of a span of the analysis text.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         &self.text()[span.range()]
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         self.slice(self.tokens[i].span)
     }
 
+    #[inline]
     pub fn token_kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
 
     /// Whether token `i` exists and is the word `word`, ignoring ASCII case.
+    #[inline]
     pub fn is_word(&self, i: usize, word: &str) -> bool {
         self.tokens
             .get(i)
@@ -202,11 +211,13 @@ impl Document {
     }
 
     /// Whether token `i` exists and is exactly `text` (any kind).
+    #[inline]
     pub fn is_text(&self, i: usize, text: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| self.slice(t.span) == text)
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no space between them.
+    #[inline]
     pub fn adjacent(&self, i: usize) -> bool {
         match (self.tokens.get(i), self.tokens.get(i + 1)) {
             (Some(a), Some(b)) => a.span.end == b.span.start,
@@ -232,6 +243,12 @@ impl Document {
     /// Maps an analysis span to the bytes of the file as written.
     pub fn to_source(&self, span: Span) -> Span {
         self.map.span_to_source(span)
+    }
+
+    /// Maps a span of the file as written to analysis offsets (markup that has no analysis text
+    /// maps to where it was removed).
+    pub fn from_source(&self, span: Span) -> Span {
+        Span::new(self.map.to_analysis(span.start), self.map.to_analysis(span.end))
     }
 
     /// Line and character column of a *source* offset.

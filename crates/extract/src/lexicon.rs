@@ -10,6 +10,7 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["greater", "than"], Qualifier::MoreThan),
     (&["higher", "than"], Qualifier::MoreThan),
     (&["larger", "than"], Qualifier::MoreThan),
+    (&["bigger", "than"], Qualifier::MoreThan),
     (&["just", "over"], Qualifier::MoreThan),
     (&["well", "over"], Qualifier::MoreThan),
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -18,6 +19,13 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["over"], Qualifier::MoreThan),
     (&["above"], Qualifier::MoreThan),
     (&["exceeding"], Qualifier::MoreThan),
+    (&["exceed"], Qualifier::MoreThan),
+    (&["exceeds"], Qualifier::MoreThan),
+    (&["exceeded"], Qualifier::MoreThan),
+    (&["surpass"], Qualifier::MoreThan),
+    (&["surpasses"], Qualifier::MoreThan),
+    (&["surpassed"], Qualifier::MoreThan),
+    (&["surpassing"], Qualifier::MoreThan),
     (&["at", "least"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -29,6 +37,12 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["equal", "to", "or", "greater", "than"], Qualifier::AtLeast),
     (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
     (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["at", "least", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["greater", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["higher", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["bigger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["larger", "or", "equal", "than"], Qualifier::AtLeast),
+    (&["more", "or", "equal", "than"], Qualifier::AtLeast),
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["close", "to"], Qualifier::Nearly),
@@ -56,6 +70,10 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["a", "maximum", "of"], Qualifier::AtMost),
     (&["equal", "to", "or", "less", "than"], Qualifier::AtMost),
     (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["less", "or", "equal", "than"], Qualifier::AtMost),
+    (&["lower", "or", "equal", "than"], Qualifier::AtMost),
+    (&["smaller", "or", "equal", "than"], Qualifier::AtMost),
+    (&["fewer", "or", "equal", "than"], Qualifier::AtMost),
     (&["less", "than"], Qualifier::LessThan),
     (&["fewer", "than"], Qualifier::LessThan),
     (&["lower", "than"], Qualifier::LessThan),
@@ -64,17 +82,34 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["below"], Qualifier::LessThan),
 ];
 
-/// Qualifiers written after a figure ("30 or more", "50-plus", "30-odd").
+/// Whether a qualifier phrase starts with `word` ("almost", "circa", "close"): such a word
+/// begins the next figure's qualifier, not this figure's subject.
+pub(crate) fn starts_qualifier(word: &str) -> bool {
+    QUALIFIERS_BEFORE.iter().any(|(words, _)| words[0] == word)
+}
+
+/// Qualifiers written after a figure ("30 or more", "65 and over", "50-plus", "30-odd").
 pub(crate) const QUALIFIERS_AFTER: &[(&[&str], Qualifier)] = &[
     (&["or", "more"], Qualifier::AtLeast),
     (&["or", "higher"], Qualifier::AtLeast),
+    (&["or", "greater"], Qualifier::AtLeast),
     (&["or", "above"], Qualifier::AtLeast),
     (&["or", "over"], Qualifier::AtLeast),
+    (&["or", "older"], Qualifier::AtLeast),
+    (&["and", "more"], Qualifier::AtLeast),
+    (&["and", "above"], Qualifier::AtLeast),
+    (&["and", "over"], Qualifier::AtLeast),
+    (&["and", "older"], Qualifier::AtLeast),
     (&["or", "so"], Qualifier::About),
     (&["or", "less"], Qualifier::AtMost),
     (&["or", "fewer"], Qualifier::AtMost),
     (&["or", "lower"], Qualifier::AtMost),
+    (&["or", "below"], Qualifier::AtMost),
     (&["or", "under"], Qualifier::AtMost),
+    (&["or", "younger"], Qualifier::AtMost),
+    (&["and", "under"], Qualifier::AtMost),
+    (&["and", "below"], Qualifier::AtMost),
+    (&["and", "younger"], Qualifier::AtMost),
     (&["plus"], Qualifier::AtLeast),
     (&["odd"], Qualifier::About),
 ];
@@ -84,6 +119,8 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"
+            | "vs"
+            | "versus"
             | "the"
             | "this"
             | "that"

@@ -18,6 +18,7 @@
 mod claim;
 mod document;
 mod lexicon;
+mod lower;
 mod markup;
 mod numbers;
 mod quantity;
@@ -33,6 +34,7 @@ pub use claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
 pub use document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
 pub use jiff;
 pub use lexicon::singular;
+pub use lower::Lower;
 pub use markup::{Format, OffsetMap};
 pub use sentence::{Sentence, is_abbreviation};
 pub use span::{LineCol, LineIndex, Span};

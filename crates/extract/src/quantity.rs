@@ -1,16 +1,20 @@
 //! Figures: counts, money, percentages, measures, ordinals, ages and scores.
 //!
-//! For each number in a sentence this module reads the words around it: a qualifier before
-//! ("more than", "nearly") or after ("or more"), a second number making a range ("10-20",
-//! "between 10 and 20"), a currency, a percent sign or a unit, and what the figure counts (the
-//! noun phrase after it: "30,000 troops", "tens of thousands of soldiers"). Dates and times are
-//! taken first by `temporal`; their tokens are skipped here.
+//! For each number in a sentence this module reads the words around it: a sign ("minus",
+//! "-10"), a qualifier before ("more than", "nearly", ">") or after ("or more", "and over"), a
+//! second number making a range ("10-20", "between 10 and 20", "44 mg to 50 mg"), a currency, a
+//! percent sign or a unit (with a smaller one completing it: "6ft 2in"), and what the figure
+//! counts (the noun phrase after it: "30,000 troops", "tens of thousands of soldiers"). Two bounds
+//! joined by "and" become one range ("more than 10 and less than 40"). Dates and times are taken
+//! first by `temporal`; their tokens are skipped here.
 
 use crate::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
 use crate::lexicon::{
-    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, strip_possessive,
+    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, starts_qualifier,
+    strip_possessive,
 };
-use crate::numbers::{self, Form, Lower, Number};
+use crate::lower::Lower;
+use crate::numbers::{self, Form, Number};
 use crate::token::TokenKind;
 use crate::units;
 use crate::window::Window;
@@ -23,8 +27,13 @@ pub(crate) fn scan(window: &Window, out: &mut Vec<Claim>) {
             i = end;
             continue;
         }
+        if !may_start_claim(window, i) {
+            i += 1;
+            continue;
+        }
         match claim_at(window, i) {
             Some((claim, next)) => {
+                let (claim, next) = bounded_range(window, &claim, next).unwrap_or((claim, next));
                 out.push(claim);
                 i = next.max(i + 1);
             }
@@ -33,12 +42,79 @@ pub(crate) fn scan(window: &Window, out: &mut Vec<Claim>) {
     }
 }
 
+/// A cheap first look: most tokens cannot start a figure, and `claim_at` is large. A figure
+/// starts at digits, at a sign or mark right before digits ("$5", "£-3", ".08"), at a word
+/// before digits ("USD 5", "US$5") or at a word that may be a number ("forty", "dozens").
+fn may_start_claim(s: &Window, i: usize) -> bool {
+    match s.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Punct) => {
+            s.kind(i + 1) == Some(TokenKind::Number) || s.kind(i + 2) == Some(TokenKind::Number)
+        }
+        Some(TokenKind::Word) => {
+            s.kind(i + 1) == Some(TokenKind::Number)
+                || s.text_is(i + 1, "$")
+                || numbers::may_be_number_word(s.text(i))
+        }
+        Some(TokenKind::Quote) | None => false,
+    }
+}
+
+/// "more than 10 and less than 40", "at most 100 and at least 20 apples": two bounds of one
+/// range. The first bound must count nothing of its own ("more than 100 people died and fewer
+/// than 20 were hurt" is two figures).
+fn bounded_range(s: &Window, first: &Claim, next: usize) -> Option<(Claim, usize)> {
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo);
+    if !(lower(first.qualifier) || upper(first.qualifier)) || first.subject.is_some() {
+        return None;
+    }
+    let mut k = next;
+    if s.text_is(k, ",") {
+        k += 1;
+    }
+    if s.is(k, "and") || s.is(k, "but") {
+        k += 1;
+    }
+    if k == next || s.taken_end(k).is_some() {
+        return None;
+    }
+    // The second bound's qualifier starts right after the joint: "and less than 40".
+    let start = s.doc.tokens()[k].span.start;
+    let (second, end) =
+        (k..(k + 6).min(s.end)).find_map(|j| claim_at(s, j).filter(|(c, _)| c.span.start == start))?;
+    let pair = if lower(first.qualifier) && upper(second.qualifier) {
+        (first, &second)
+    } else if upper(first.qualifier) && lower(second.qualifier) {
+        (&second, first)
+    } else {
+        return None;
+    };
+    let (low, high) = (pair.0.value?, pair.1.value?);
+    // "more than 10 and less than 40 dollars": the unit after the second bound serves both.
+    let bare_first = first.kind == ClaimKind::Count && first.unit.is_none();
+    let agree = bare_first || first.kind == second.kind && first.unit == second.unit;
+    if !agree || low >= high {
+        return None;
+    }
+    let mut range = second.clone();
+    range.span = first.span.cover(second.span);
+    range.figure = first.figure.cover(second.figure);
+    range.qualifier = Qualifier::Range;
+    range.value = Some(low);
+    range.low = Some(low);
+    range.high = Some(high);
+    Some((range, end))
+}
+
 /// What was read after the number.
 #[derive(Default)]
 struct Tail {
     unit: Option<&'static str>,
     kind: Option<ClaimKind>,
     end: usize,
+    /// A scale written after the unit: "75 USD million".
+    scale: Option<f64>,
 }
 
 fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
@@ -46,10 +122,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     let token_kind = s.kind(i)?;
     // A currency before the figure: "$5", "US$5", "£5m", "USD 5".
     let (money, number_at) = match token_kind {
-        TokenKind::Punct => {
-            let code = units::currency_sign(doc.token_text(i), None)?;
-            (s.kind(i + 1) == Some(TokenKind::Number) && doc.adjacent(i)).then_some((Some(code), i + 1))?
-        }
+        TokenKind::Punct => mark_before(s, i)?,
         TokenKind::Word
             if doc.adjacent(i) && s.text_is(i + 1, "$") && s.kind(i + 2) == Some(TokenKind::Number) =>
         {
@@ -58,7 +131,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         }
         TokenKind::Word if s.kind(i + 1) == Some(TokenKind::Number) => {
             match units::currency_code(doc.token_text(i)) {
-                Some(code) => (Some(code), i + 1),
+                Some((code, _)) => (Some(code), i + 1),
                 None => (None, i),
             }
         }
@@ -83,24 +156,33 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     }
     let mut first = i;
 
-    // A glued "m": million after a currency, metres otherwise unless people are counted.
-    if let Some(suffix) = n.suffix
-        && doc.slice(suffix).eq_ignore_ascii_case("m")
-        && (money.is_some() || counts_after(s, n.end))
-    {
-        n.value *= 1e6;
-        n.scale = 1e6;
+    if let Some(factor) = glued_scale(s, &n, money.is_some()) {
+        n.value *= factor;
+        n.scale = factor;
         n.magnitude = true;
         n.suffix = None;
     }
+    // "MAUD 60": millions of Australian dollars.
+    if token_kind == TokenKind::Word
+        && let Some((_, factor)) = units::currency_code(doc.token_text(i))
+    {
+        n.value *= factor;
+    }
 
-    // A sign: "-10C", "minus five".
-    if let Some(sign_at) = negative_sign(s, first) {
+    // A sign: "-10C", "minus five", "$-99.99".
+    if money.is_some() && number_at > i + 1 && matches!(doc.token_text(number_at - 1), "-" | "−") {
+        n.value = -n.value;
+    } else if let Some(sign_at) = negative_sign(s, first) {
         n.value = -n.value;
         first = sign_at;
     }
 
-    let (qualifier_before, qualifier_at) = qualifier_before(s, first);
+    let (mut qualifier_before, mut qualifier_at) = qualifier_before(s, first, n.form);
+    // "exceeded 1985 profits": a verb before a year does not bound it.
+    if n.year_like && qualifier_at.is_some_and(|at| s.word(at).is_some_and(|w| is_comparing_verb(w.as_str())))
+    {
+        (qualifier_before, qualifier_at) = (Qualifier::Exact, None);
+    }
     let mut qualifier = qualifier_before;
     let mut claim_start = qualifier_at.unwrap_or(first);
 
@@ -110,7 +192,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     let mut end = n.end;
     if n.vague.is_none()
         && n.suffix.is_none()
-        && let Some((second, kind)) = second_number(s, &n, claim_start)
+        && let Some((second, kind)) = second_number(s, &n, claim_start, n.end)
     {
         end = second.end;
         match kind {
@@ -118,7 +200,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
                 if second.magnitude && !n.magnitude && n.value * second.scale <= second.value {
                     n.value *= second.scale;
                 }
-                if qualifier == Qualifier::Exact || qualifier_is_range_marker(s, claim_start) {
+                if range_sets_bounds(s, qualifier, claim_start) {
                     qualifier = Qualifier::Range;
                 }
                 range = Some(second);
@@ -127,23 +209,51 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
             Pairing::YearSpan => return None,
         }
     }
-    if qualifier_before == Qualifier::Range && range.is_none() {
-        // "between" without a second figure was not a range marker.
-        qualifier = Qualifier::Exact;
-        claim_start = first;
-    }
-
     let last = range.as_ref().unwrap_or(&n);
     let mut tail = if score.is_some() { Tail { end, ..Tail::default() } } else { tail_after(s, last, money) };
     if tail.end < end {
         tail.end = end;
     }
+    // "44 mg to 50 mg", "between 5 mph and 10 mph", "-18 °C to -34 °C"
+    if range.is_none()
+        && score.is_none()
+        && n.vague.is_none()
+        && let Some((second, second_tail)) = repeated_unit_range(s, &n, &tail, claim_start, money)
+    {
+        if range_sets_bounds(s, qualifier, claim_start) {
+            qualifier = Qualifier::Range;
+        }
+        range = Some(second);
+        tail = second_tail;
+    }
+    if qualifier_before == Qualifier::Range && range.is_none() {
+        // "between" without a second figure was not a range marker.
+        qualifier = Qualifier::Exact;
+        claim_start = first;
+    }
+    // "5 feet 2 inches", "7lb 8oz", "13 dollars and 45 cents"
+    let mut subunits = 0.0;
+    if range.is_none()
+        && score.is_none()
+        && let Some((extra, after)) =
+            compound_measure(s, money.or(tail.unit), tail.end).or_else(|| bare_cents(s, &n, &tail, tail.end))
+    {
+        subunits = extra;
+        tail.end = after;
+    }
+    if let Some(factor) = tail.scale {
+        n.value *= factor;
+    }
+    n.value += subunits;
     let mut figure_end = tail.end;
 
-    // Qualifiers after: "30 or more", "50-plus".
-    if qualifier == Qualifier::Exact
+    // Qualifiers after: "30 or more", "50-plus", "about 500 or more"; a year is no bound ("1986
+    // and below").
+    if matches!(qualifier, Qualifier::Exact | Qualifier::About)
         && range.is_none()
         && let Some((q, after)) = qualifier_after(s, figure_end)
+        && (qualifier == Qualifier::Exact || matches!(q, Qualifier::AtLeast | Qualifier::AtMost))
+        && !(n.year_like && s.is(figure_end, "and"))
     {
         qualifier = q;
         figure_end = after;
@@ -207,14 +317,18 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         claim.span = s.span(claim_start, figure_end);
     }
 
-    // A bare year: "in 2019", "the 2005 election".
+    // A bare year: "in 2019", "the 2005 election", "1986 subsidies". Copy writes counts of a
+    // thousand or more with a comma, so four plain digits in the modern range are a year even
+    // before a plural noun.
     if claim.kind == ClaimKind::Count
         && n.year_like
         && money.is_none()
         && range.is_none()
         && qualifier == Qualifier::Exact
         && let Some(date) = year_span(n.value)
-        && (!counts_after(s, figure_end) || preceded_by_time_word(s, first))
+        && ((1900.0..=2100.0).contains(&n.value)
+            || !counts_after(s, figure_end)
+            || preceded_by_time_word(s, first))
     {
         let mut year = Claim::new(ClaimKind::Date, n.span);
         year.figure = n.span;
@@ -237,12 +351,18 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         claim.subject = Some(subject);
         figure_end = subject_end;
     }
-    // "one" with nothing counted is a pronoun: "one of the", "no one said".
+    // "one" with nothing counted is a pronoun ("one of the", "no one said"), unless numbers
+    // are listed ("one, two, three"); "for nought" and "came to naught" are idioms.
+    let idiom = n.value == 0.0
+        && n.first > s.first
+        && (s.is(n.first - 1, "for") || s.is(n.first - 1, "to"))
+        && (s.is(n.first, "nought") || s.is(n.first, "naught"));
+    let pronoun = n.value == 1.0 && !listed_with_numbers(s, n.end);
     if n.words
-        && n.value == 1.0
         && n.end == n.first + 1
         && claim.subject.is_none()
         && claim.kind == ClaimKind::Count
+        && (idiom || pronoun)
     {
         return None;
     }
@@ -254,6 +374,37 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
         figure_end = figure_end.max(compound_end);
     }
     Some((claim, figure_end))
+}
+
+/// A mark before the figure: a currency sign ("$5", "£5m", "$-99.99") or a decimal point
+/// (".08"). Returns the currency and where the digits start.
+fn mark_before(s: &Window, i: usize) -> Option<(Option<&'static str>, usize)> {
+    let doc = s.doc;
+    let text = doc.token_text(i);
+    if text == "." {
+        return (s.kind(i + 1) == Some(TokenKind::Number) && doc.adjacent(i)).then_some((None, i));
+    }
+    let code = units::currency_sign(text, None)?;
+    let minus = matches!(s.text(i + 1), "-" | "−") && doc.adjacent(i + 1);
+    let number_at = if minus { i + 2 } else { i + 1 };
+    (s.kind(number_at) == Some(TokenKind::Number) && doc.adjacent(i)).then_some((Some(code), number_at))
+}
+
+/// A letter glued to the digits that scales them in context: "$5m" and "50m people" are
+/// millions and "$2.174T" trillions, where "the 100m" is metres and "100t" tonnes.
+fn glued_scale(s: &Window, n: &Number, money: bool) -> Option<f64> {
+    let suffix = s.doc.slice(n.suffix?);
+    if suffix.eq_ignore_ascii_case("m") && (money || counts_after(s, n.end)) {
+        return Some(1e6);
+    }
+    (money && matches!(suffix, "t" | "T" | "tr" | "tn")).then_some(1e12)
+}
+
+/// Whether a list of spelled-out numbers goes on after token `at - 1`: "one, two, three", "one
+/// and two", "one two three". Not digits: "September one, 1989" is a date.
+fn listed_with_numbers(s: &Window, at: usize) -> bool {
+    let next = if s.text_is(at, ",") || s.is(at, "and") { at + 1 } else { at };
+    s.word(next).is_some_and(|w| numbers::is_cardinal_word(w.as_str()))
 }
 
 /// "F-16", "COVID-19", "G7", "No. 10": numbers that name rather than count.
@@ -284,6 +435,8 @@ fn is_identifier(s: &Window, i: usize) -> bool {
     }
 }
 
+/// The token making the figure at `first` negative: "minus five", "negative ten", "-10C",
+/// "<-30". Not "tested negative" nor a hyphen joining words ("F-16").
 fn negative_sign(s: &Window, first: usize) -> Option<usize> {
     let doc = s.doc;
     if first == 0 || first <= s.first {
@@ -293,15 +446,40 @@ fn negative_sign(s: &Window, first: usize) -> Option<usize> {
     if s.is(before, "minus") {
         return Some(before);
     }
+    if s.is(before, "negative") {
+        let tested = before > s.first
+            && s.word(before - 1)
+                .is_some_and(|w| matches!(w.as_str(), "tested" | "test" | "tests" | "proved"));
+        return (!tested).then_some(before);
+    }
     let mark = doc.token_text(before);
-    let spaced_before = before == s.first || !doc.adjacent(before - 1);
-    (matches!(mark, "-" | "−") && doc.adjacent(before) && spaced_before).then_some(before)
+    let opens = before == s.first
+        || !doc.adjacent(before - 1)
+        || matches!(doc.token_text(before - 1), "<" | ">" | "=" | "≤" | "≥" | "(");
+    (matches!(mark, "-" | "−") && doc.adjacent(before) && opens).then_some(before)
 }
 
-/// The longest qualifier phrase ending just before token `first`.
-fn qualifier_before(s: &Window, first: usize) -> (Qualifier, Option<usize>) {
+/// The longest qualifier phrase ending just before token `first`; before an ordinal, "the" may
+/// follow a comparison ("higher than the tenth", "between the tenth and the fifteenth", but not
+/// "about the first quarter").
+fn qualifier_before(s: &Window, first: usize, form: Form) -> (Qualifier, Option<usize>) {
+    let compared_ordinal = form == Form::Ordinal
+        && first > s.first + 1
+        && s.is(first - 1, "the")
+        && (s.is(first - 2, "than") || s.is(first - 2, "between"));
+    let first = if compared_ordinal { first - 1 } else { first };
+    if first <= s.first {
+        return (Qualifier::Exact, None);
+    }
+    let Some(last) = s.word(first - 1) else {
+        return symbol_qualifier(s, first).map_or((Qualifier::Exact, None), |(q, at)| (q, Some(at)));
+    };
+    let last = last.as_str();
     let mut best: Option<(usize, Qualifier)> = None;
     for (words, qualifier) in QUALIFIERS_BEFORE {
+        if words.last() != Some(&last) {
+            continue;
+        }
         let Some(start) = first.checked_sub(words.len()) else {
             continue;
         };
@@ -315,10 +493,53 @@ fn qualifier_before(s: &Window, first: usize) -> (Qualifier, Option<usize>) {
     if let Some((start, qualifier)) = best {
         return (qualifier, Some(start));
     }
-    if first > s.first && (s.is(first - 1, "between") || s.is(first - 1, "from")) {
+    if last == "between" || last == "from" {
         return (Qualifier::Range, Some(first - 1));
     }
     (Qualifier::Exact, None)
+}
+
+/// A comparison sign before figures in digits: ">10", "<-30", ">= 30", "≤ 5". Returns the
+/// qualifier and where the sign starts. A lone sign must touch the figure, and angle brackets
+/// around a ticker are not signs ("<LTLP>1ST QTR", "<MMM> 10").
+fn symbol_qualifier(s: &Window, first: usize) -> Option<(Qualifier, usize)> {
+    let doc = s.doc;
+    let before = first - 1;
+    let digits = |k: usize| s.kind(k) == Some(TokenKind::Number);
+    if !(digits(first) || s.text_is(first, "-") && digits(first + 1)) {
+        return None;
+    }
+    if s.text_is(before, ">") && before >= s.first + 2 && s.text_is(before - 2, "<") {
+        return None;
+    }
+    let mark = doc.token_text(before);
+    if mark == "=" && before > s.first && doc.adjacent(before - 1) {
+        return match doc.token_text(before - 1) {
+            ">" => Some((Qualifier::AtLeast, before - 1)),
+            "<" => Some((Qualifier::AtMost, before - 1)),
+            _ => None,
+        };
+    }
+    let qualifier = match mark {
+        ">" => Qualifier::MoreThan,
+        "<" => Qualifier::LessThan,
+        "≥" => Qualifier::AtLeast,
+        "≤" => Qualifier::AtMost,
+        _ => return None,
+    };
+    (doc.adjacent(before) || matches!(mark, "≥" | "≤")).then_some((qualifier, before))
+}
+
+/// Verbs that bound a figure ("exceeded $3bn"), which before a year are just verbs.
+fn is_comparing_verb(w: &str) -> bool {
+    w.starts_with("exceed") || w.starts_with("surpass")
+}
+
+/// Whether a range's two figures are the claim's bounds: with no qualifier, after "about" (the
+/// range is what "about 40-50" allows), or when "between"/"from" starts the claim. "Up to 2-3
+/// inches" keeps its qualifier.
+fn range_sets_bounds(s: &Window, qualifier: Qualifier, start: usize) -> bool {
+    matches!(qualifier, Qualifier::Exact | Qualifier::About) || qualifier_is_range_marker(s, start)
 }
 
 /// Whether the claim starts with "between"/"from", which makes the pair a range even after a
@@ -327,15 +548,21 @@ fn qualifier_is_range_marker(s: &Window, start: usize) -> bool {
     s.is(start, "between") || s.is(start, "from")
 }
 
+/// A qualifier after the figure: "30 or more", "65 and over", "50-plus". Not a second
+/// comparison: "equal to 5000 or less than 6000".
 fn qualifier_after(s: &Window, at: usize) -> Option<(Qualifier, usize)> {
     QUALIFIERS_AFTER.iter().find_map(|(words, qualifier)| {
         // "50-plus", "30-odd" are written with a hyphen.
         let hyphen = s.text_is(at, "-") && s.doc.adjacent(at);
         let start = if hyphen { at + 1 } else { at };
-        if hyphen != (words.len() == 1) {
+        if hyphen != (words.len() == 1) || !s.phrase_at(start, words) {
             return None;
         }
-        s.phrase_at(start, words).then_some((*qualifier, start + words.len()))
+        let end = start + words.len();
+        let compared = s.is(end, "than") && s.kind(end + 1).is_some_and(|k| k != TokenKind::Punct);
+        // "and more importantly"
+        let adverb = s.word(end).is_some_and(|w| w.as_str().ends_with("ly"));
+        (!compared && !adverb).then_some((*qualifier, end))
     })
 }
 
@@ -387,35 +614,71 @@ fn is_score_word(w: &str) -> bool {
     )
 }
 
-fn second_number(s: &Window, n: &Number, start: usize) -> Option<(Number, Pairing)> {
+/// A second figure after token `at - 1` that pairs with `n`: a range ("10-20", "10 to 20",
+/// "between 10 and 20", "20 through 100", "20~100", "8- to 16-metre", "1000 - 5000", "between
+/// the tenth and the fifteenth", "-18 to -34"), a score ("won 2-1") or a season ("2013-14").
+fn second_number(s: &Window, n: &Number, start: usize, at: usize) -> Option<(Number, Pairing)> {
     let doc = s.doc;
-    let at = n.end;
+    // "8- to 16-metre": a hyphen left hanging before the connector.
+    let hanging = s.text_is(at, "-")
+        && doc.adjacent(at - 1)
+        && !doc.adjacent(at)
+        && s.word(at + 1).is_some_and(|w| matches!(w.as_str(), "to" | "or" | "and"));
+    let at = if hanging { at + 1 } else { at };
     let connector = if s.kind(at) == Some(TokenKind::Punct) { doc.token_text(at) } else { "" };
     let dash = matches!(connector, "-" | "–" | "—" | "‑");
     let word = s.word(at);
     let word = word.as_ref().map(|w| w.as_str()).unwrap_or("");
     let between = s.is(start, "between");
     let from = s.is(start, "from");
-    let joins = dash || word == "to" || (word == "and" && between) || (word == "or" && !n.magnitude);
-    if !joins {
+    let joins = dash
+        || connector == "~"
+        || matches!(word, "to" | "through" | "thru")
+        || (word == "and" && between)
+        || (word == "or" && !n.magnitude);
+    // A hyphen is a range spaced on both sides or neither: "10-20", "1000 - 5000".
+    if !joins || connector == "-" && doc.adjacent(at - 1) != doc.adjacent(at) {
         return None;
     }
     let mut second_at = at + 1;
+    if between && n.form == Form::Ordinal && s.is(second_at, "the") {
+        second_at += 1;
+    }
     // "$5m-$10m", "£3 to £5"
     if s.kind(second_at) == Some(TokenKind::Punct)
         && units::currency_sign(doc.token_text(second_at), None).is_some()
     {
         second_at += 1;
     }
-    let second = numbers::parse_at(doc, second_at, s.end)?;
+    // "-18 °C to -34 °C"
+    let negative = !dash && matches!(s.text(second_at), "-" | "−") && doc.adjacent(second_at);
+    if negative {
+        second_at += 1;
+    }
+    let mut second = numbers::parse_at(doc, second_at, s.end)?;
+    if negative {
+        second.value = -second.value;
+    }
     if second.vague.is_some() || second.form != n.form && second.form != Form::Cardinal {
         return None;
     }
     if word == "or" && (s.is(second.end, "more") || s.is(second.end, "less") || n.value > 100.0) {
         return None;
     }
-    if dash && (!doc.adjacent(at - 1) || !doc.adjacent(at)) && connector == "-" {
+    // A spaced hyphen is a range between figures written alike: "1000 - 5000", "40 - 50 years".
+    // Between words, fractions or differently grouped digits it is a dash: "two thirds - 65% -
+    // of them", "(1985 - 182,959)".
+    let spaced = connector == "-" && !doc.adjacent(at);
+    let grouped = |m: &Number| doc.token_text(m.first).contains(',');
+    let plain = |m: &Number| !m.words && m.form == Form::Cardinal;
+    // "frame 1 - 540-600 lbs": the second figure opens a range of its own.
+    let opens_range = s.text_is(second.end, "-") && doc.adjacent(second.end - 1);
+    if spaced && (opens_range || !(plain(n) && plain(&second) && grouped(n) == grouped(&second))) {
         return None;
+    }
+    // "the years 1981 through 1985"
+    if matches!(word, "through" | "thru") && n.year_like && second.year_like {
+        return Some((second, Pairing::YearSpan));
     }
     if dash && n.year_like {
         let tail = doc.token_text(second.first);
@@ -431,15 +694,107 @@ fn second_number(s: &Window, n: &Number, start: usize) -> Option<(Number, Pairin
             return Some((second, Pairing::Score));
         }
     }
-    if from && word == "to" && change_verb_before(s, start) {
+    if from && word == "to" && change_verb_before(s, start, 3) {
         return None;
     }
-    (second.value > n.value || between).then_some((second, Pairing::Range))
+    // Below zero a range may run downwards: "from -18 to -34".
+    let descending_below_zero = n.value < 0.0 && second.value < 0.0;
+    (second.value > n.value || between || descending_below_zero).then_some((second, Pairing::Range))
 }
 
-/// "rose from 62 to 71" is two figures, not a range.
-fn change_verb_before(s: &Window, start: usize) -> bool {
-    (start.saturating_sub(3).max(s.first)..start).any(|k| {
+/// "44 mg to 50 mg", "between 5 mph and 10 mph": a range with its unit written after both
+/// figures. Not a change ("cut from 44 mg to 30 mg", "by 400m euros to 2.5bn euros"), nor
+/// percentages outside "between" ("rose 2% to 10%", "from 49% to 74%" are a level and another).
+fn repeated_unit_range(
+    s: &Window,
+    n: &Number,
+    tail: &Tail,
+    start: usize,
+    money: Option<&'static str>,
+) -> Option<(Number, Tail)> {
+    // "boost income by 400m euros to 2.5bn euros", "increase by a record 2.8 mln tonnes to 71.8
+    // mln tonnes", "rose from 1985's 110.1 mln stg to 178.1 mln stg" are changes too.
+    let by = (start.saturating_sub(3).max(s.first)..start).any(|k| s.is(k, "by"));
+    if tail.unit.is_none() || tail.end <= n.end || by || change_verb_before(s, start, 5) {
+        return None;
+    }
+    if tail.kind == Some(ClaimKind::Percent) && !s.is(start, "between") {
+        return None;
+    }
+    let (second, Pairing::Range) = second_number(s, n, start, tail.end)? else {
+        return None;
+    };
+    let second_tail = tail_after(s, &second, money);
+    (second_tail.unit == tail.unit).then_some((second, second_tail))
+}
+
+/// A smaller unit after a measure that completes it: "5 feet 2 inches", "6ft 2in", "12 stone 4
+/// pounds", "7lb 8oz", "13 dollars and 45 cents". Returns the amount in the larger unit and
+/// where it ends.
+fn compound_measure(s: &Window, unit: Option<&'static str>, at: usize) -> Option<(f64, usize)> {
+    let (smaller, per) = match unit? {
+        "ft" => ("in", 12.0),
+        "st" => ("lb", 14.0),
+        "lb" => ("oz", 16.0),
+        "GBP" => ("pence", 100.0),
+        "USD" | "EUR" | "AUD" | "CAD" | "NZD" | "HKD" | "SGD" => ("cent", 100.0),
+        _ => return None,
+    };
+    let k = if s.is(at, "and") { at + 1 } else { at };
+    if s.kind(k) != Some(TokenKind::Number) && !numbers::may_start_number(s.text(k)) {
+        return None;
+    }
+    let n = numbers::parse_at(s.doc, k, s.end)?;
+    if n.form != Form::Cardinal || n.vague.is_some() || !(0.0..per).contains(&n.value) {
+        return None;
+    }
+    let (word, end) = match n.suffix {
+        Some(glued) => (Lower::new(s.doc.slice(glued)), n.end),
+        None => (s.word(n.end)?, n.end + 1),
+    };
+    (smaller_unit(word.as_str()) == Some(smaller)).then_some((n.value / per, end))
+}
+
+/// Cents written bare after a currency named in words: "15 dollars 50.", "17 USD 25 more",
+/// "thirteen dollars and forty-five". Only before the end of the clause, so "5 dollars and 20
+/// people" stays two figures.
+fn bare_cents(s: &Window, whole: &Number, tail: &Tail, at: usize) -> Option<(f64, usize)> {
+    let plain = !whole.magnitude && whole.value.fract() == 0.0;
+    if !plain || tail.kind != Some(ClaimKind::Money) || !matches!(tail.unit, Some("USD" | "EUR" | "GBP")) {
+        return None;
+    }
+    let k = if s.is(at, "and") { at + 1 } else { at };
+    if s.kind(k) != Some(TokenKind::Number) && !numbers::may_start_number(s.text(k)) {
+        return None;
+    }
+    let n = numbers::parse_at(s.doc, k, s.end)?;
+    let cents = n.form == Form::Cardinal
+        && n.vague.is_none()
+        && n.suffix.is_none()
+        && n.value.fract() == 0.0
+        && (1.0..100.0).contains(&n.value);
+    let closes = n.end >= s.end
+        || matches!(s.text(n.end), "." | "," | ";" | ":" | ")" | "!" | "?")
+        || s.word(n.end).is_some_and(|w| is_function_word(w.as_str()));
+    (cents && closes).then_some((n.value / 100.0, n.end))
+}
+
+/// Units that complete a larger one: inches, pounds, ounces, cents and pence.
+fn smaller_unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "in" | "ins" | "inch" | "inches" => "in",
+        "lb" | "lbs" | "pound" | "pounds" => "lb",
+        "oz" | "ounce" | "ounces" => "oz",
+        "cent" | "cents" => "cent",
+        "p" | "pence" => "pence",
+        _ => return None,
+    })
+}
+
+/// "rose from 62 to 71" is two figures, not a range: a verb of change within `reach` tokens
+/// before the claim.
+fn change_verb_before(s: &Window, start: usize, reach: usize) -> bool {
+    (start.saturating_sub(reach).max(s.first)..start).any(|k| {
         s.word(k).is_some_and(|w| {
             matches!(
                 w.as_str(),
@@ -541,7 +896,15 @@ fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) -> Tail {
         return tail;
     }
 
-    // Currency after: "5 million dollars", "155 mln dlrs", "10 Hong Kong dollars".
+    // Currency after: "5 million dollars", "155 mln dlrs", "10 Hong Kong dollars", "a one-yen
+    // bid".
+    let hyphen = s.text_is(at, "-") && doc.adjacent(at) && doc.adjacent(at - 1);
+    if hyphen && let Some(code) = s.word(at + 1).and_then(|w| units::currency_word(w.as_str())) {
+        tail.unit = Some(code);
+        tail.kind = Some(ClaimKind::Money);
+        tail.end = at + 2;
+        return tail;
+    }
     let mut k = at;
     let mut country = None;
     while k < at + 2 {
@@ -566,12 +929,19 @@ fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) -> Tail {
         tail.end = k + 1;
         return tail;
     }
-    if let Some(code) =
+    // "75 USD", "75 USD million", "30 MUSD"
+    if let Some((code, factor)) =
         s.kind(at).filter(|&k| k == TokenKind::Word).and_then(|_| units::currency_code(doc.token_text(at)))
     {
         tail.unit = Some(code);
         tail.kind = Some(ClaimKind::Money);
         tail.end = at + 1;
+        let written = s.word(at + 1).and_then(|w| numbers::scale(w.as_str())).filter(|&f| f >= 1e3);
+        if written.is_some() {
+            tail.end += 1;
+        }
+        let total = factor * written.unwrap_or(1.0);
+        tail.scale = (total != 1.0).then_some(total);
         return tail;
     }
 
@@ -860,9 +1230,13 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
         let w = word.as_str();
         let text = doc.token_text(k);
         let capital = text.chars().next().is_some_and(char::is_uppercase);
+        // A number word starts another figure ("twenty thirty", "five of the three-ton"), unless
+        // it is part of a name ("the $22bn Three Gorges dam").
         if is_function_word(w)
+            || starts_qualifier(w)
             || w.ends_with("ly") && w.len() > 4
-            || numbers::may_start_number(text) && !words.is_empty()
+            || numbers::may_start_number(text)
+                && (!words.is_empty() || numbers::is_cardinal_word(w) && !capital)
         {
             break;
         }
@@ -1243,11 +1617,170 @@ mod tests {
         assert_eq!(c.kind, ClaimKind::Date);
         let found = claims("It was built in the 1990s.");
         assert_eq!(found[0].kind, ClaimKind::Date);
+        let (c, _) = only("Parliament approved 1987 subsidies of its own.");
+        assert_eq!(c.kind, ClaimKind::Date);
+        let found = claims("Revenue was 41 mln vs 39 mln.");
+        assert_eq!(found[0].subject, None);
     }
 
     #[test]
     fn rises_are_two_figures() {
         let found = claims("The toll rose from 62 to 71.");
         assert_eq!(found.len(), 2, "{found:#?}");
+        let found = claims("The firm boosted profit by 400m euros to 2.5bn euros.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let found = claims("Unemployment rose 2% to 10%.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let found = claims("Profit rose from 1985's 110.1 mln stg to 178.1 mln stg.");
+        assert!(found.iter().all(|c| c.qualifier != Qualifier::Range), "{found:#?}");
+    }
+
+    #[test]
+    fn a_range_does_not_swallow_the_figure_before_it() {
+        let found = values("Steers of frame 1 - 540-600 lbs sold well.");
+        assert_eq!(found.last().map(|c| (c.2, c.3)), Some((Some(540.0), Some(600.0))), "{found:#?}");
+        assert_eq!(found.len(), 2, "{found:#?}");
+    }
+
+    #[test]
+    fn years_after_verbs_stay_years() {
+        let (c, _) = only("Sales exceeded 1985 levels.");
+        assert_eq!(c.qualifier, Qualifier::Exact);
+        let (c, _) = only("It earned 17 cts a share.");
+        assert_eq!((c.kind, c.unit), (ClaimKind::Money, Some("USC")));
+    }
+
+    /// Kind, value, low, high and qualifier of one claim.
+    type Reading = (ClaimKind, Option<f64>, Option<f64>, Option<f64>, Qualifier);
+
+    fn values(text: &str) -> Vec<Reading> {
+        claims(text).iter().map(|c| (c.kind, c.value, c.low, c.high, c.qualifier)).collect()
+    }
+
+    #[test]
+    fn signs_and_points() {
+        let (c, text) = only("The legal limit is .08 in most states.");
+        assert_eq!((c.value, text.as_str()), (Some(0.08), ".08"));
+        let (c, _) = only("Temperatures fell to negative 10 degrees.");
+        assert_eq!(c.value, Some(-10.0));
+        assert!(claims("Two of them tested negative three times.").iter().all(|c| c.value > Some(0.0)));
+        let (c, _) = only("The fund lost $-2.5m on paper.");
+        assert_eq!((c.kind, c.value), (ClaimKind::Money, Some(-2.5e6)));
+    }
+
+    #[test]
+    fn comparison_signs() {
+        let (c, _) = only("Only sites with >50 visitors were counted.");
+        assert_eq!((c.qualifier, c.value), (Qualifier::MoreThan, Some(50.0)));
+        let (c, _) = only("Readings of <= -30 were discarded.");
+        assert_eq!((c.qualifier, c.value), (Qualifier::AtMost, Some(-30.0)));
+        // Angle brackets around a ticker are not comparisons.
+        let found = claims("Shares of <MMM> 10 pct higher.");
+        assert_eq!(found[0].qualifier, Qualifier::Exact, "{found:#?}");
+    }
+
+    #[test]
+    fn more_qualifiers() {
+        let (c, _) = only("Costs exceeded $3bn in all.");
+        assert_eq!(c.qualifier, Qualifier::MoreThan);
+        let (c, text) = only("Pensioners aged 65 and over were exempt.");
+        assert_eq!((c.qualifier, text.as_str()), (Qualifier::AtLeast, "65 and over"));
+        let (c, _) = only("About 500 or more people marched.");
+        assert_eq!((c.qualifier, c.low, c.high), (Qualifier::AtLeast, Some(500.0), None));
+        // A second comparison is not a qualifier of the first figure.
+        let found = values("The score was equal to 5000 or less than 6000.");
+        assert_eq!(found[0].4, Qualifier::Exact, "{found:#?}");
+    }
+
+    #[test]
+    fn more_ranges() {
+        for (text, low, high) in [
+            ("Grades 6 through 12 took part.", 6.0, 12.0),
+            ("Crowds of 20~100 gathered.", 20.0, 100.0),
+            ("The number ranged between 1000 - 5000.", 1000.0, 5000.0),
+            ("They planned 8- to 16-metre telescopes.", 8.0, 16.0),
+            ("Patients were given between 44 mg and 50 mg daily.", 44.0, 50.0),
+            ("Temperatures ranged from -18 °C to -34 °C overnight.", -34.0, -18.0),
+            ("He ranks between the tenth and the fifteenth.", 10.0, 15.0),
+            ("Officials expect about 40 - 50 people.", 40.0, 50.0),
+        ] {
+            let (c, _) = only(text);
+            assert_eq!((c.low, c.high, c.qualifier), (Some(low), Some(high), Qualifier::Range), "{text}");
+        }
+        // A spaced hyphen between differently written figures is a dash.
+        assert_eq!(claims("Exports rose (1985 - 182,959) in all.").len(), 2);
+    }
+
+    #[test]
+    fn two_bounds_make_one_range() {
+        let (c, text) = only("It will cost more than 10 and less than 40 dollars.");
+        assert_eq!((c.low, c.high, c.qualifier), (Some(10.0), Some(40.0), Qualifier::Range));
+        assert_eq!(text, "more than 10 and less than 40 dollars");
+        let (c, _) = only("They seized at most 100 and at least 20 rifles.");
+        assert_eq!((c.low, c.high, c.head()), (Some(20.0), Some(100.0), Some("rifle")));
+        // Each bound counts something of its own: two figures.
+        assert_eq!(claims("More than 100 people died and fewer than 20 were hurt.").len(), 2);
+    }
+
+    #[test]
+    fn compound_measures() {
+        let (c, _) = only("The suspect is 6ft 2in tall.");
+        assert_eq!((c.unit, c.value.map(|v| (v * 1000.0).round())), (Some("ft"), Some(6167.0)));
+        let (c, _) = only("The baby weighed 7lb 8oz at birth.");
+        assert_eq!((c.unit, c.value), (Some("lb"), Some(7.5)));
+        let (c, _) = only("A ticket cost thirteen dollars and forty-five cents.");
+        assert_eq!((c.kind, c.value), (ClaimKind::Money, Some(13.45)));
+        let (c, _) = only("A pint costs 3 pounds 50 pence in the city.");
+        assert_eq!((c.unit, c.value), (Some("GBP"), Some(3.5)));
+        let (c, _) = only("It costs 15 dollars 50.");
+        assert_eq!(c.value, Some(15.5));
+        // Cents only close a currency named in words, before the end of the clause.
+        assert_eq!(claims("He paid 5 dollars and 20 people watched.").len(), 2);
+    }
+
+    #[test]
+    fn currency_codes_and_compounds() {
+        let (c, _) = only("They lost 75 USD million on the deal.");
+        assert_eq!((c.unit, c.value), (Some("USD"), Some(75e6)));
+        let (c, _) = only("Losses topped 30 MUSD in total.");
+        assert_eq!((c.unit, c.value), (Some("USD"), Some(30e6)));
+        let (c, _) = only("It costs half a million usd.");
+        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(5e5), Some("USD")));
+        let (c, _) = only("The firm withdrew its one-yen bid.");
+        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(1.0), Some("JPY")));
+        let (c, _) = only("Italy's GDP is $2.174T.");
+        assert_eq!(c.value, Some(2.174e12));
+        let (c, _) = only("It faces a 4bn-euro hole.");
+        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(4e9), Some("EUR")));
+    }
+
+    #[test]
+    fn number_words_start_their_own_figures() {
+        let found = values("He listed twenty thirty fifty hundred.");
+        let listed: Vec<_> = found.iter().map(|c| c.1).collect();
+        assert_eq!(listed, vec![Some(20.0), Some(30.0), Some(5000.0)]);
+        let found = claims("Five of the three-ton satellites failed.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!((found[1].unit, found[1].value), (Some("ton"), Some(3.0)));
+        // A capitalised number word inside a name stays in the subject.
+        assert_eq!(claims("Work began on the $22bn Three Gorges dam.").len(), 1);
+    }
+
+    #[test]
+    fn lists_of_words_and_idioms() {
+        let listed: Vec<_> = claims("Count one, two, three.").iter().map(|c| c.value).collect();
+        assert_eq!(listed, vec![Some(1.0), Some(2.0), Some(3.0)]);
+        assert!(claims("It was all for nought.").is_empty());
+        assert!(claims("He was freed on September one, 1989.").iter().all(|c| c.kind == ClaimKind::Date));
+    }
+
+    #[test]
+    fn shares_and_ordinals_before_nouns() {
+        let (c, text) = only("One in five adults said no.");
+        assert_eq!((c.value, c.unit, text.as_str()), (Some(0.2), Some("fraction"), "One in five adults"));
+        let (c, _) = only("Labour won a third term.");
+        assert_eq!((c.kind, c.value), (ClaimKind::Ordinal, Some(3.0)));
+        let (c, _) = only("Nearly a third of voters stayed home.");
+        assert_eq!((c.qualifier, c.high), (Qualifier::Nearly, Some(1.0 / 3.0)));
     }
 }

@@ -81,7 +81,9 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text[line_start..end].chars().count() as u32 + 1;
+        // A byte-order mark at the start of the file is not a column an editor shows.
+        let line_start = if line == 0 && text.starts_with('\u{feff}') { line_start + 3 } else { line_start };
+        let column = text.get(line_start..end).map_or(0, |s| s.chars().count()) as u32 + 1;
         LineCol { line: line as u32 + 1, column }
     }
 
@@ -112,6 +114,14 @@ mod tests {
         let next = text.find("Next").unwrap() as u32;
         assert_eq!(index.line_col(text, next), LineCol { line: 2, column: 1 });
         assert_eq!(index.line_span(text, 2), Some(Span::new(next, text.len() as u32)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}Budget talks";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 3), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(text, 10), LineCol { line: 1, column: 8 });
     }
 
     #[test]

@@ -44,11 +44,17 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         let start = i;
         let kind;
         if c.is_alphabetic() {
-            if let Some(skip) = address_length(&text[i..end]) {
+            let word_end = scan_word(text, i + width, end);
+            // Addresses continue a word with ':' ("https:"), '.' ("www.") or '@'; only then is
+            // the longer test worth running.
+            if word_end < end
+                && matches!(bytes[word_end], b':' | b'.' | b'@')
+                && let Some(skip) = address_length(&text[i..end])
+            {
                 i += skip;
                 continue;
             }
-            i = scan_word(text, i + width, end);
+            i = word_end;
             kind = TokenKind::Word;
         } else if c.is_ascii_digit() {
             i = scan_number(bytes, i + 1, end);

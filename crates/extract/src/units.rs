@@ -99,6 +99,8 @@ pub const UNITS: &[Unit] = &[
     unit("MB", Data, 1e6),
     unit("GB", Data, 1e9),
     unit("TB", Data, 1e12),
+    unit("PB", Data, 1e15),
+    unit("EB", Data, 1e18),
 ];
 
 /// The unit with this code.
@@ -174,6 +176,8 @@ pub(crate) fn unit_word(word: &str) -> Option<&'static str> {
         "megabyte" | "megabytes" | "mb" => "MB",
         "gigabyte" | "gigabytes" | "gb" => "GB",
         "terabyte" | "terabytes" | "tb" => "TB",
+        "petabyte" | "petabytes" => "PB",
+        "exabyte" | "exabytes" => "EB",
         _ => return None,
     })
 }
@@ -196,7 +200,7 @@ pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
         "euro" | "euros" => "EUR",
         "sterling" | "stg" | "quid" => "GBP",
         "pence" | "penny" | "pennies" => "GBX",
-        "cent" | "cents" => "USC",
+        "cent" | "cents" | "ct" | "cts" => "USC",
         "yen" => "JPY",
         "yuan" | "renminbi" | "rmb" => "CNY",
         "rupee" | "rupees" => "INR",
@@ -224,14 +228,27 @@ pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
     })
 }
 
-/// ISO 4217 codes, written in capitals before or after an amount ("USD 5 million").
-pub(crate) fn currency_code(word: &str) -> Option<&'static str> {
+/// ISO 4217 codes before or after an amount ("USD 5 million", "75 usd"), and the factor a
+/// leading "M" (millions, in business copy) gives them: "30 MUSD", "MAUD 60". Lower-case codes
+/// that are English words ("try", "cad") are words.
+pub(crate) fn currency_code(word: &str) -> Option<(&'static str, f64)> {
     const CODES: &[&str] = &[
         "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "MXN", "BRL", "ZAR", "TRY", "SEK", "NOK",
         "DKK", "ILS", "SAR", "AED", "NGN", "THB", "MYR", "KRW", "IDR", "PLN", "HUF", "UAH", "CAD", "AUD",
         "HKD", "NZD", "SGD", "TWD", "PHP", "EGP", "PKR", "KES", "BTC",
     ];
-    CODES.iter().find(|&&code| code == word).copied()
+    let find = |code: &str| CODES.iter().find(|&&c| c == code).copied();
+    match word.len() {
+        3 if word.bytes().all(|b| b.is_ascii_uppercase()) => find(word).map(|code| (code, 1.0)),
+        3 if word.bytes().all(|b| b.is_ascii_lowercase()) => {
+            let code = CODES.iter().find(|c| c.eq_ignore_ascii_case(word)).copied()?;
+            (!matches!(code, "TRY" | "CAD")).then_some((code, 1.0))
+        }
+        4 if word.starts_with('M') && word.bytes().all(|b| b.is_ascii_uppercase()) => {
+            find(&word[1..]).map(|code| (code, 1e6))
+        }
+        _ => None,
+    }
 }
 
 /// A currency sign; `prefix` is a word glued before a `$` ("US", "A", "HK").

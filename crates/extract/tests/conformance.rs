@@ -89,10 +89,12 @@ fn expected_value(item: &Value) -> Expected {
             return Expected::Range(low.trim().parse().ok(), high.trim().parse().ok());
         }
     }
-    if value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-' {
-        if let Ok(date) = value.parse() {
-            return Expected::Date(date);
-        }
+    if value.len() == 10
+        && value.as_bytes()[4] == b'-'
+        && value.as_bytes()[7] == b'-'
+        && let Ok(date) = value.parse()
+    {
+        return Expected::Date(date);
     }
     Expected::Nothing
 }

@@ -5,9 +5,10 @@ use crate::checks::{Bounds, Check, Input, articles, facts};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
-use crate::text::{Folded, match_case};
+use crate::text::match_case;
+use factlint_extract::Lower;
 use factlint_extract::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What a word in the index sets off.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +21,7 @@ enum Trigger {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: HashMap<String, Vec<Trigger>>,
+    triggers: FxHashMap<String, Vec<Trigger>>,
     spelling: Vec<usize>,
     repetition: Vec<usize>,
     articles: Vec<usize>,
@@ -171,14 +172,15 @@ impl RuleSet {
         }
         for sentence in doc.sentences() {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
-            let mut previous: Option<(usize, String)> = None;
+            // The previous word, for doubled words.
+            let mut previous: Option<usize> = None;
             for (i, token) in tokens.iter().enumerate().take(bounds.end).skip(bounds.first) {
                 if token.kind != TokenKind::Word {
                     previous = None;
                     continue;
                 }
                 let text = doc.token_text(i);
-                let folded = Folded::new(text);
+                let folded = Lower::new(text);
                 let word = folded.as_str();
                 if let Some(triggers) = self.triggers.get(word) {
                     self.run_triggers(triggers, input, i, bounds, out);
@@ -196,17 +198,15 @@ impl RuleSet {
                         );
                     }
                 }
-                if let Some((before, before_word)) = &previous
-                    && before_word == word
+                if let Some(before) = previous
+                    && doc.token_text(before).eq_ignore_ascii_case(text)
                 {
-                    self.doubled(input, *before, i, word, out);
+                    self.doubled(input, before, i, word, out);
                 }
                 if !self.articles.is_empty() && (word == "a" || word == "an") {
                     self.article(input, i, bounds, text, word, out);
                 }
-                if !self.repetition.is_empty() {
-                    previous = Some((i, word.to_string()));
-                }
+                previous = Some(i);
             }
         }
     }
@@ -280,7 +280,7 @@ impl RuleSet {
                 && doc.token_kind(i - 1) == Some(TokenKind::Word)
                 && text == "a"
                 && matches!(
-                    Folded::new(doc.token_text(i - 1)).as_str(),
+                    Lower::new(doc.token_text(i - 1)).as_str(),
                     "plan"
                         | "type"
                         | "vitamin"

@@ -22,5 +22,5 @@ pub use checks::Input;
 pub use engine::RuleSet;
 pub use facts::{Fact, parse_facts};
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};
-pub use load::{LoadError, nearest, parse_rules};
+pub use load::{LoadError, nearest, parse_located, parse_rules};
 pub use rule::Rule;

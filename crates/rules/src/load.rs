@@ -45,6 +45,12 @@ pub fn parse_rules(file: &str, text: &str) -> Result<Vec<RuleSpec>, LoadError> {
     parse_yaml(file, text, rule_ids)
 }
 
+/// Parses a YAML document (a configuration, a facts sheet) into `T`, with located errors and
+/// "did you mean" hints for misspelt keys.
+pub fn parse_located<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    parse_yaml(file, text, |_| Vec::new())
+}
+
 /// Parses any YAML document into `T`, turning serde errors into located [`LoadError`]s;
 /// `ids` names the item at a top-level index for messages.
 pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(

@@ -1,35 +1,6 @@
 //! Matching words and phrases on tokens, ignoring case and apostrophe style.
 
-use factlint_extract::{Document, TokenKind};
-
-/// A word folded for comparison: lower-cased, with ’ as '. Short ASCII words need no
-/// allocation, which matters because every word of every story is folded once.
-pub struct Folded {
-    buf: [u8; 32],
-    len: usize,
-    long: Option<String>,
-}
-
-impl Folded {
-    pub fn new(word: &str) -> Folded {
-        let mut buf = [0u8; 32];
-        if word.len() <= buf.len() && word.is_ascii() {
-            for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-                *slot = b.to_ascii_lowercase();
-            }
-            Folded { buf, len: word.len(), long: None }
-        } else {
-            Folded { buf, len: 0, long: Some(word.to_lowercase().replace('’', "'")) }
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        match &self.long {
-            Some(long) => long,
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
-        }
-    }
-}
+use factlint_extract::{Document, Lower, TokenKind};
 
 /// One word of a phrase: exact, or a prefix when written with a trailing `*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +11,7 @@ pub struct WordPattern {
 
 impl WordPattern {
     pub fn new(written: &str) -> WordPattern {
-        let folded = Folded::new(written.trim()).as_str().to_string();
+        let folded = Lower::new(written.trim()).as_str().to_string();
         match folded.strip_suffix('*') {
             Some(stem) => WordPattern { text: stem.to_string(), prefix: true },
             None => WordPattern { text: folded, prefix: false },
@@ -94,7 +65,7 @@ impl Phrase {
 }
 
 fn word_matches(doc: &Document, i: usize, word: &WordPattern) -> bool {
-    doc.token_kind(i) == Some(TokenKind::Word) && word.matches(Folded::new(doc.token_text(i)).as_str())
+    doc.token_kind(i) == Some(TokenKind::Word) && word.matches(Lower::new(doc.token_text(i)).as_str())
 }
 
 /// Phrases compiled from a rule's list.
@@ -136,11 +107,5 @@ mod tests {
         assert_eq!(match_case("Massage", "mass"), "Mass");
         assert_eq!(match_case("MASSAGE", "mass"), "MASS");
         assert_eq!(match_case("massage", "mass"), "mass");
-    }
-
-    #[test]
-    fn folding_handles_curly_apostrophes() {
-        assert_eq!(Folded::new("Don’t").as_str(), "don't");
-        assert_eq!(Folded::new("EU").as_str(), "eu");
     }
 }

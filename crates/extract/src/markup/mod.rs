@@ -77,6 +77,24 @@ impl OffsetMap {
         }
     }
 
+    /// The analysis offset of a source offset. Source bytes that have no analysis text (an
+    /// HTML tag or comment) map to where that markup was removed.
+    pub fn to_analysis(&self, offset: u32) -> u32 {
+        match self {
+            OffsetMap::Identity => offset,
+            OffsetMap::Anchors(anchors) => {
+                let at = anchors.partition_point(|&(_, source)| source <= offset);
+                match at.checked_sub(1).map(|i| anchors[i]) {
+                    Some((text, source)) => {
+                        let next_text = anchors.get(at).map_or(u32::MAX, |&(t, _)| t);
+                        (text + (offset - source)).min(next_text)
+                    }
+                    None => offset,
+                }
+            }
+        }
+    }
+
     pub fn span_to_source(&self, span: Span) -> Span {
         match self {
             OffsetMap::Identity => span,
@@ -142,6 +160,8 @@ mod tests {
         assert_eq!(map.to_source(3), 8);
         assert_eq!(map.to_source(5), 10);
         assert_eq!(map.to_source(12), 22);
+        assert_eq!(map.to_analysis(22), 12);
+        assert_eq!(map.to_analysis(9), 4);
     }
 
     #[test]

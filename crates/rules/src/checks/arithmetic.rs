@@ -11,7 +11,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
+use factlint_extract::Lower;
 use factlint_extract::units::convert;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Span};
 
@@ -140,13 +140,13 @@ fn show(value: f64, decimals: i32) -> String {
 }
 
 impl Scan<'_> {
-    fn word(&self, i: usize) -> Folded {
-        Folded::new(self.doc.token_text(i))
+    fn word(&self, i: usize) -> Lower<'_> {
+        Lower::new(self.doc.token_text(i))
     }
 
     /// Whether the tokens `from..to` are exactly these words and marks (case-insensitive).
     fn tokens_are(&self, from: usize, to: usize, expected: &[&str]) -> bool {
-        to - from == expected.len()
+        to.checked_sub(from) == Some(expected.len())
             && expected.iter().enumerate().all(|(k, e)| self.word(from + k).as_str() == *e)
     }
 
@@ -399,23 +399,47 @@ impl Scan<'_> {
             return;
         }
         // A share "of" something names its own whole; one in brackets restates another.
-        let own_whole = s.claims.iter().any(|&(c, first, end)| {
+        let own_whole = s.claims.iter().any(|&(c, first, _)| {
+            let after_figure = self.doc.token_at(c.figure.end);
             c.kind == ClaimKind::Percent
-                && (self.doc.is_word(end, "of") || (first > s.first && self.doc.is_text(first - 1, "(")))
+                && (self.doc.is_word(after_figure, "of")
+                    || (first > s.first && self.doc.is_text(first - 1, "(")))
         });
         if own_whole {
             return;
         }
-        let changes = (s.first..s.end).any(|k| {
+        // Shares of one whole: no words of change, comparison or price.
+        for k in s.first..s.end {
             let w = self.word(k);
-            direction_of(w.as_str()).is_some()
+            let w = w.as_str();
+            if direction_of(w).is_some()
                 || matches!(
-                    w.as_str(),
-                    "compared" | "versus" | "vs" | "from" | "than" | "respectively" | "each" | "per"
+                    w,
+                    "compared"
+                        | "versus"
+                        | "vs"
+                        | "than"
+                        | "respectively"
+                        | "each"
+                        | "per"
+                        | "yield"
+                        | "price"
+                        | "priced"
+                        | "coupon"
+                        | "rate"
+                        | "rates"
+                        | "interest"
+                        | "inflation"
+                        | "growth"
+                        | "stake"
+                        | "owns"
+                        | "holds"
+                        | "margin"
+                        | "against"
                 )
-        });
-        if changes {
-            return;
+            {
+                return;
+            }
         }
         let total: f64 = shares.iter().filter_map(|c| c.value).sum();
         let allowed = 100.0 + self.tolerance.unwrap_or(1.0);
@@ -436,7 +460,7 @@ impl Scan<'_> {
             {
                 continue;
             }
-            let introduces = (total_end..(total_end + 3).min(s.end)).any(|t| {
+            let introduces = (total_end..(total_end + 6).min(s.end)).any(|t| {
                 matches!(
                     self.word(t).as_str(),
                     "included" | "including" | "includes" | "include" | ":" | "comprising"
@@ -514,17 +538,30 @@ impl Scan<'_> {
     }
 }
 
-/// 1600000 → "1.6 million", 25 → "25".
+/// A figure as copy writes it: 1600000 → "1.6 million", 1200 → "1,200", 25 → "25".
 fn format_figure(value: f64) -> String {
     let trim = |s: String| {
         if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
     };
     if value.abs() >= 1e9 {
-        format!("{} billion", trim(format!("{:.2}", value / 1e9)))
-    } else if value.abs() >= 1e6 {
-        format!("{} million", trim(format!("{:.2}", value / 1e6)))
-    } else {
-        trim(format!("{value:.2}"))
+        return format!("{} billion", trim(format!("{:.2}", value / 1e9)));
+    }
+    if value.abs() >= 1e6 {
+        return format!("{} million", trim(format!("{:.2}", value / 1e6)));
+    }
+    let text = trim(format!("{value:.2}"));
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -538,5 +575,7 @@ mod tests {
         assert_eq!(format_figure(25.0), "25");
         assert_eq!(format_figure(2.5e9), "2.5 billion");
         assert_eq!(format_figure(105.5), "105.5");
+        assert_eq!(format_figure(1200.0), "1,200");
+        assert_eq!(format_figure(-25_000.0), "-25,000");
     }
 }

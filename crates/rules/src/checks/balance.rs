@@ -41,6 +41,8 @@ impl BalanceCheck {
 enum Mark {
     OpenDouble,
     CloseDouble,
+    /// A straight quote with space on both sides: it closes what is open, else it opens.
+    Either,
     Other,
 }
 
@@ -54,12 +56,16 @@ fn mark(doc: &Document, i: usize) -> Mark {
                 return Mark::Other;
             }
             // A straight quote opens before a word and closes after one; one with space on both
-            // sides ("France, " he said) closes.
+            // sides ("France, " he said; could be " very important) goes either way.
             let after_space = i == 0
                 || !doc.adjacent(i - 1)
                 || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | "‘" | "'");
             let before_space = !doc.adjacent(i);
-            if after_space && !before_space { Mark::OpenDouble } else { Mark::CloseDouble }
+            match (after_space, before_space) {
+                (true, false) => Mark::OpenDouble,
+                (true, true) => Mark::Either,
+                _ => Mark::CloseDouble,
+            }
         }
         _ => Mark::Other,
     }
@@ -78,7 +84,12 @@ fn quotes(
     let mut nested: Vec<usize> = Vec::new();
     let mut last_double = Mark::Other;
     for i in paragraph.tokens().filter(|&i| tokens[i].kind == TokenKind::Quote) {
-        match mark(doc, i) {
+        let mark = match mark(doc, i) {
+            Mark::Either if open_doubles.is_empty() => Mark::OpenDouble,
+            Mark::Either => Mark::CloseDouble,
+            mark => mark,
+        };
+        match mark {
             Mark::OpenDouble => {
                 if !open_doubles.is_empty() {
                     if starts_sentence(doc, i) {
@@ -108,7 +119,7 @@ fn quotes(
                     }
                 }
             }
-            Mark::Other => {}
+            Mark::Either | Mark::Other => {}
         }
     }
     let Some(&first_open) = open_doubles.first() else { return };

@@ -8,8 +8,8 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
-use factlint_extract::jiff::civil::Date;
+use factlint_extract::Lower;
+use factlint_extract::jiff::civil::{Date, Weekday};
 use factlint_extract::{Claim, ClaimKind, DateValue, Document, weekday_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,26 +93,55 @@ fn weekday(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     ))
 }
 
-/// Words right before a date that put it in the future or the past. Stricter than the
-/// extractor's tense, since this one accuses the copy of an error.
+/// The tense of the clause a date stands in, from the nearest auxiliary or simple past verb
+/// before it: `Some(true)` for the future, `Some(false)` for the past, `None` when unsure. Stricter
+/// than the extractor's tense, since this one accuses the copy of an error: it stops at a clause
+/// boundary and ignores words that are also participles ("stock held on March 23", "the quarter
+/// ended Jan. 31") and the future in the past ("was expected by March 31").
 fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     let at = doc.token_at(claim.span.start);
     let sentence = doc.sentences()[doc.sentence_of(at)];
-    let first = (sentence.first_token as usize).max(at.saturating_sub(8));
+    let first = (sentence.first_token as usize).max(at.saturating_sub(10));
+    let word = |k: usize| Lower::new(doc.token_text(k));
     for k in (first..at).rev() {
-        let word = Folded::new(doc.token_text(k));
-        match word.as_str() {
+        let w = word(k);
+        match w.as_str() {
+            "," | ";" | "(" | "and" | "but" | "or" | "while" | "which" | "who" | "that" | "between"
+            | "ended" | "ending" | "ends" | "beginning" | "since" | "until" | "through" => return None,
             "will" | "shall" => return Some(true),
-            "is" | "are"
-                if matches!(
-                    Folded::new(doc.token_text(k + 1)).as_str(),
-                    "scheduled" | "due" | "set" | "expected" | "to"
-                ) =>
-            {
-                return Some(true);
+            "to" => {
+                // "is scheduled to", but not "had been scheduled to" or "were scheduled to"; any
+                // other "to" ("sent to parents") says nothing and the search goes on.
+                let before = if k > first { word(k - 1) } else { return None };
+                let planned = matches!(
+                    before.as_str(),
+                    "scheduled" | "due" | "set" | "expected" | "plans" | "planned" | "going" | "is" | "are"
+                );
+                if planned {
+                    let earlier = (k.saturating_sub(4).max(first)..k - 1)
+                        .any(|j| matches!(word(j).as_str(), "had" | "was" | "were" | "been"));
+                    return (!earlier).then_some(true);
+                }
             }
-            "met" | "held" | "happened" | "occurred" | "ended" | "began" | "died" | "signed" | "voted"
-            | "took" | "was" | "were" => return Some(false),
+            // "The date was April 15": the copula states the date rather than timing an event.
+            "was" | "were" if k + 1 == at => return None,
+            "was" | "were" => {
+                // "was expected by", "were later scheduled for": the future in the past.
+                let future_in_past = (k + 1..(k + 3).min(at)).any(|j| {
+                    matches!(
+                        word(j).as_str(),
+                        "expected" | "scheduled" | "due" | "set" | "planned" | "supposed" | "going" | "to"
+                    )
+                });
+                return (!future_in_past).then_some(false);
+            }
+            "did" | "met" | "began" | "took" | "went" | "came" | "gave" | "fell" | "rose" | "happened"
+            | "occurred" => {
+                // "was to have met": the perfect leaves the time open.
+                let perfect =
+                    k > first && matches!(word(k - 1).as_str(), "have" | "has" | "had" | "having" | "been");
+                return (!perfect).then_some(false);
+            }
             _ => {}
         }
     }
@@ -120,13 +149,30 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
 }
 
 fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+    // A deadline that has passed is `deadline-passed`'s to report.
+    if claim.kind == ClaimKind::Deadline {
+        return None;
+    }
     let reference = doc.reference_date()?;
+    // A date used as a modifier ("a January 30 offer", "the April 23 polls") names something
+    // rather than timing the verb.
+    let at = doc.token_at(claim.figure.start);
+    if at > 0
+        && matches!(
+            Lower::new(doc.token_text(at - 1)).as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        )
+    {
+        return None;
+    }
     let written = claim.written?;
     // Only dates written out: a weekday alone was resolved by the tense itself.
-    written.month?;
-    written.day?;
-    let Some(DateValue::Day(date)) = claim.date else { return None };
+    let (month, day) = (written.month?, written.day?);
     let future = stated_tense(doc, claim)?;
+    let date = match written.year {
+        Some(year) => Date::new(year, month, day).ok()?,
+        None => yearless(reference, month, day, written.weekday, future)?,
+    };
     let contradicts = if future { date < reference } else { date > reference };
     if !contradicts {
         return None;
@@ -139,6 +185,36 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
         None,
     ))
 }
+
+/// The date a yearless "June 3" means, when that is certain enough to accuse the tense: the
+/// occurrence nearest the story's date, confirmed by a written weekday; without one, only when
+/// the other reading is implausible: a past date up to two months back under a future verb
+/// ("will meet on Sept. 3" a week after it; next year's would be far off), or a date up to a
+/// month ahead under a past verb. Further ahead, "began April 30" may well mean last year's.
+fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, future: bool) -> Option<Date> {
+    let nearest = [reference.year() - 1, reference.year(), reference.year() + 1]
+        .into_iter()
+        .filter_map(|year| Date::new(year, month, day).ok())
+        .min_by_key(|date| (*date - reference).get_days().abs())?;
+    match weekday {
+        Some(weekday) => (nearest.weekday() == weekday).then_some(nearest),
+        None => {
+            let days_after = (nearest - reference).get_days();
+            let recent = if future {
+                (-RECENT_PAST..=-1).contains(&days_after)
+            } else {
+                (1..=NEAR_FUTURE).contains(&days_after)
+            };
+            recent.then_some(nearest)
+        }
+    }
+}
+
+/// How far back a yearless date may lie and still be this year's under a future verb.
+const RECENT_PAST: i32 = 60;
+
+/// How far ahead a yearless date may lie and still be this year's under a past verb.
+const NEAR_FUTURE: i32 = 30;
 
 fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
     let written = claim.written?;

@@ -8,7 +8,7 @@
 use crate::facts::Fact;
 use crate::finding::Finding;
 use crate::rule::Rule;
-use crate::text::Folded;
+use factlint_extract::Lower;
 use factlint_extract::{Claim, ClaimKind, Document, TokenKind, singular};
 
 pub(crate) fn run(rule: &Rule, doc: &Document, claims: &[Claim], facts: &[Fact], out: &mut Vec<Finding>) {
@@ -54,13 +54,14 @@ struct Key {
 
 impl Key {
     fn of(fact: &Fact) -> Key {
-        let fold = |s: &str| Folded::new(s).as_str().to_string();
+        let fold = |s: &str| Lower::new(s).as_str().to_string();
         let head = |phrase: &str| phrase.split_whitespace().last().map(|w| singular(&fold(w)));
         let subject_words: Vec<String> = fact.subject.split_whitespace().map(fold).collect();
         let mut heads: Vec<String> = head(&fact.subject).into_iter().collect();
-        let mut names = vec![fold(&fact.entity)];
+        let mut names = vec![fold(fact.entity.trim_start_matches("the ").trim_start_matches("The "))];
         for alias in &fact.aliases {
-            let words: Vec<String> = alias.split_whitespace().map(fold).collect();
+            // "the alliance" is named "alliance" after "the" or a possessive's determiner.
+            let words: Vec<String> = alias.split_whitespace().map(fold).skip_while(|w| w == "the").collect();
             match words.iter().position(|w| w == "of") {
                 // "members of the EU": the head before "of", the entity after.
                 Some(of) => {
@@ -71,10 +72,7 @@ impl Key {
                 None if words.len() > 1 => {
                     // "EU members": the entity, then the subject's head.
                     let last = singular(&words[words.len() - 1]);
-                    if subject_words.iter().any(|w| singular(w) == last)
-                        || heads.contains(&last)
-                        || words.len() == 2
-                    {
+                    if subject_words.iter().any(|w| singular(w) == last) || heads.contains(&last) {
                         heads.push(last);
                         names.push(words[..words.len() - 1].join(" "));
                     } else {
@@ -92,22 +90,39 @@ impl Key {
     }
 }
 
-/// Whether the claim names the entity: owner, modifier, or "of the …" after it.
+/// Whether the claim names the entity: as owner ("the EU's", "the Norwegian parliament's"), as a
+/// modifier ("25 EU member states"), or after it ("the 25 members of the EU"). After it, the
+/// figure must be the whole ("the", "all" or "its" before it): "26 members of the EU signed"
+/// counts some of them.
 fn names_entity(doc: &Document, claim: &Claim, key: &Key) -> bool {
-    let matches = |text: &str| key.names.iter().any(|n| n == Folded::new(text).as_str());
-    if claim.owner.as_deref().is_some_and(matches) {
-        return true;
+    let is_name = |words: &[String]| key.names.iter().any(|n| *n == words.join(" "));
+    // The figure's first token: an owner stands right before it, as does "the" or "all".
+    let start = doc.token_at(claim.figure.start);
+    if claim.owner.is_some() && start > 0 {
+        // The owner and up to three words before it: a possessive may end a longer name.
+        let mut words: Vec<String> = Vec::new();
+        let owner = start - 1;
+        for k in (owner.saturating_sub(3)..=owner).rev() {
+            if doc.token_kind(k) != Some(TokenKind::Word) {
+                break;
+            }
+            let text = doc.token_text(k);
+            let bare = if k == owner { text.trim_end_matches("'s").trim_end_matches("’s") } else { text };
+            words.insert(0, Lower::new(bare).as_str().to_string());
+            if is_name(&words) {
+                return true;
+            }
+        }
     }
     if let Some(subject) = &claim.subject
         && subject.text.split_whitespace().any(|w| key.names.iter().any(|n| n == w))
     {
         return true;
     }
-    // A name right before the figure: "the 25 EU member states" has it in the subject; "the EU
-    // 25" is rare. After: "members of the EU", "of the European Union".
-    let end = doc.token_at(claim.span.end);
-    let mut k = end;
-    if !doc.is_word(k, "of") {
+    let whole = start > 0
+        && matches!(Lower::new(doc.token_text(start - 1)).as_str(), "the" | "all" | "its" | "their");
+    let mut k = doc.token_at(claim.span.end);
+    if !whole || !doc.is_word(k, "of") {
         return false;
     }
     k += 1;
@@ -116,8 +131,8 @@ fn names_entity(doc: &Document, claim: &Claim, key: &Key) -> bool {
     }
     let mut words = Vec::new();
     while words.len() < 4 && doc.token_kind(k) == Some(TokenKind::Word) {
-        words.push(Folded::new(doc.token_text(k)).as_str().to_string());
-        if key.names.iter().any(|n| *n == words.join(" ")) {
+        words.push(Lower::new(doc.token_text(k)).as_str().to_string());
+        if is_name(&words) {
             return true;
         }
         k += 1;

@@ -7,7 +7,8 @@
 use super::Bounds;
 use super::context::CompiledContext;
 use crate::schema::{Context, Element, ElementSpec};
-use crate::text::{Folded, WordPattern, match_case};
+use crate::text::{WordPattern, match_case};
+use factlint_extract::Lower;
 use factlint_extract::{Document, Span, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -100,7 +101,7 @@ impl Pattern {
                 return None;
             }
             let text = doc.token_text(token);
-            let word = Folded::new(text);
+            let word = Lower::new(text);
             if !element.matches(word.as_str(), text) {
                 return None;
             }

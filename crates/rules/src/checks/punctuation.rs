@@ -97,17 +97,30 @@ fn missing_space(doc: &Document, i: usize, end: usize) -> bool {
     if !matches!(mark, "." | ",") || i == 0 || i + 1 >= end {
         return false;
     }
-    if !is_word(doc, i - 1) || !is_word(doc, i + 1) || !doc.adjacent(i - 1) || !doc.adjacent(i) {
+    let figure_before = doc.token_kind(i - 1) == Some(TokenKind::Number);
+    if !(is_word(doc, i - 1) || figure_before)
+        || !is_word(doc, i + 1)
+        || !doc.adjacent(i - 1)
+        || !doc.adjacent(i)
+    {
         return false;
     }
     let (before, after) = (doc.token_text(i - 1), doc.token_text(i + 1));
+    // A capitalised word with lower case after the first letter: a sentence going on ("The",
+    // "Children"), not an initial or an acronym ("U.S", "Node.JS").
     let after_is_name_like = after.chars().next().is_some_and(char::is_uppercase)
         && after.chars().skip(1).any(char::is_lowercase)
         && after.chars().count() > 1;
-    let before_is_word = before.chars().count() > 1 && before.chars().last().is_some_and(char::is_lowercase);
+    let ends_lower = before.chars().last().is_some_and(char::is_lowercase);
     match mark {
-        "." => before_is_word && after_is_name_like && !is_abbreviated(doc, i - 1),
-        _ => before_is_word && after.chars().all(char::is_lowercase) && after.chars().count() > 1,
+        // "said.The", "under 16.It", "9 a.m.It", "Mr.Smith".
+        "." => (ends_lower || figure_before) && after_is_name_like,
+        _ => {
+            ends_lower
+                && before.chars().count() > 1
+                && after.chars().all(char::is_lowercase)
+                && after.chars().count() > 1
+        }
     }
 }
 

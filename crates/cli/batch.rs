@@ -1,0 +1,126 @@
+//! `--input-format jsonl`: archives as JSON Lines, one story a line (`id`, `text`, an optional
+//! `published` date that becomes the story's reference date), findings out as JSON Lines with
+//! the story's `id`. Lines are read in blocks and checked in parallel; output keeps input order
+//! and memory stays flat however long the archive is.
+
+use crate::Outcome;
+use crate::cli::CheckArgs;
+use crate::pipeline::Setups;
+use crate::records::FindingRecord;
+use anyhow::{Context, Result};
+use factlint_extract::jiff::civil::Date;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, BufReader, Read, Write};
+
+/// Stories checked together; large enough to keep every core busy, small enough to bound memory.
+const BLOCK: usize = 512;
+
+#[derive(Deserialize)]
+struct Record {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    finding: FindingRecord<'a>,
+}
+
+pub fn run(args: &CheckArgs) -> Result<Outcome> {
+    let mut setups = Setups::new(&args.reading, &args.rules);
+    let setup = setups.for_path(None)?;
+    let fail_on = setup.fail_on(args.fail_on, None).severity();
+    let shown = setup.min_severity(args.min_severity).severity();
+    let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {pos} stories, {per_sec}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut failing, mut bad_lines, mut stories) = (false, 0usize, 0usize);
+    for path in &args.paths {
+        let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?)
+        };
+        let name = path.display().to_string();
+        let mut lines = BufReader::new(reader).lines().enumerate();
+        loop {
+            let mut block: Vec<(usize, String)> = Vec::with_capacity(BLOCK);
+            for (number, line) in lines.by_ref().take(BLOCK) {
+                block.push((number + 1, line.with_context(|| format!("cannot read {name}"))?));
+            }
+            if block.is_empty() {
+                break;
+            }
+            let results: Vec<Result<(Vec<String>, bool), String>> = block
+                .par_iter()
+                .filter(|(_, line)| !line.trim().is_empty())
+                .map(|(number, line)| {
+                    let record: Record = serde_json::from_str(line)
+                        .map_err(|e| format!("{name}:{number}: not a story record: {e}"))?;
+                    let date = match record.published.as_deref() {
+                        None => None,
+                        Some(published) => Some(
+                            published.get(..10).and_then(|p| p.parse::<Date>().ok()).ok_or_else(|| {
+                                format!("{name}:{number}: `published` is not a YYYY-MM-DD date: {published}")
+                            })?,
+                        ),
+                    };
+                    let label = match &record.id {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    let checked = setup
+                        .check(label, None, record.text, date)
+                        .map_err(|e| format!("{name}:{number}: {e}"))?;
+                    let report = &checked.report;
+                    let mut rendered = Vec::new();
+                    let mut fails = false;
+                    for finding in report.findings.iter().filter(|f| f.severity >= shown) {
+                        fails |= finding.severity >= fail_on;
+                        let mut record_line = FindingRecord::new(&report.name, &report.doc, finding);
+                        record_line.path = None;
+                        let line = Line { id: &record.id, finding: record_line };
+                        rendered.push(serde_json::to_string(&line).map_err(|e| e.to_string())?);
+                    }
+                    Ok((rendered, fails))
+                })
+                .collect();
+            for result in results {
+                match result {
+                    Ok((lines, fails)) => {
+                        stories += 1;
+                        failing |= fails;
+                        for line in lines {
+                            writeln!(out, "{line}")?;
+                        }
+                    }
+                    Err(message) => {
+                        bad_lines += 1;
+                        progress.suspend(|| eprintln!("factlint: skipping {message}"));
+                    }
+                }
+            }
+            progress.set_position(stories as u64);
+        }
+    }
+    out.flush()?;
+    progress.finish_and_clear();
+    Ok(if stories == 0 && bad_lines > 0 {
+        Outcome::Error
+    } else if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}

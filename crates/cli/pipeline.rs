@@ -1,0 +1,158 @@
+//! Everything a run checks stories with: the configuration that applies to each story, the
+//! rules and reference figures it implies, and the per-story steps after the rules have run
+//! (the configuration's severities, suppressions).
+
+use crate::cli::{Level, ReadingArgs, RuleArgs};
+use crate::config::{Config, DateSource};
+use crate::report::{Catalog, FileReport};
+use crate::suppress;
+use anyhow::{Context, Result};
+use factlint_extract::jiff::civil::Date;
+use factlint_extract::{Claim, Document, Format, Options, TooLarge, extract};
+use factlint_rules::{Fact, Input, Rule, RuleSet, parse_facts};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The rules and settings for the stories under one configuration.
+pub struct Setup {
+    pub config: Config,
+    pub rules: RuleSet,
+    pub facts: Vec<Fact>,
+    /// `--date`, for every story.
+    pub date: Option<Date>,
+}
+
+/// One story after the rules, the configuration and the suppressions.
+pub struct Checked {
+    pub report: FileReport,
+    pub claims: Vec<Claim>,
+}
+
+impl Setup {
+    /// Loads rules and facts for `config`; command-line files come after the configuration's.
+    pub fn new(config: Config, rule_args: &RuleArgs, date: Option<Date>) -> Result<Setup> {
+        let mut rules = RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?;
+        for file in config.extra_rules().iter().chain(&rule_args.rule_files) {
+            rules.extend(rule_file(file)?)?;
+        }
+        rules.retain(|rule| config.runs(rule));
+        let facts_file = rule_args.facts.clone().or_else(|| config.facts());
+        let facts = match facts_file {
+            Some(file) => facts(&file)?,
+            None => Vec::new(),
+        };
+        Ok(Setup { config, rules, facts, date })
+    }
+
+    /// Checks one story. `path` (when it is a file) places it under the configuration's
+    /// per-path overrides; `date` is a batch record's publication date.
+    pub fn check(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        text: String,
+        date: Option<Date>,
+    ) -> Result<Checked, TooLarge> {
+        let options = Options {
+            format: Format::from_path(&name),
+            reference_date: self.date.or(date),
+            ignore_story_date: self.config.file.reference_date == DateSource::None,
+        };
+        let doc = Document::parse(text, &options)?;
+        let claims = extract(&doc);
+        let mut findings = self.rules.check(&Input { doc: &doc, claims: &claims, facts: &self.facts });
+        let relative = path.map(|p| self.config.relative(p));
+        findings.retain_mut(|finding| {
+            let Some(rule) = self.rules.get(&finding.rule) else { return true };
+            match self.config.severity_for(rule, relative.as_deref().unwrap_or(Path::new(""))) {
+                Some(severity) => {
+                    finding.severity = severity;
+                    true
+                }
+                None => false,
+            }
+        });
+        suppress::apply(&doc, &mut findings, &self.config.file.accept);
+        Ok(Checked { report: FileReport { name, doc, findings }, claims })
+    }
+
+    /// The fail level for a story: the command line's, else the configuration's, else warning.
+    pub fn fail_on(&self, cli: Option<Level>, path: Option<&Path>) -> Level {
+        cli.or_else(|| path.and_then(|p| self.config.fail_on_for(&self.config.relative(p))))
+            .or(self.config.file.fail_on)
+            .unwrap_or(Level::Warning)
+    }
+
+    /// The lowest severity shown: the command line's, else the configuration's, else info.
+    pub fn min_severity(&self, cli: Option<Level>) -> Level {
+        cli.or(self.config.file.min_severity).unwrap_or(Level::Info)
+    }
+}
+
+/// The setups of a run, one per configuration file in use.
+pub struct Setups {
+    forced: Option<PathBuf>,
+    by_config: HashMap<Option<PathBuf>, Arc<Setup>>,
+    rule_args: RuleArgs,
+    date: Option<Date>,
+}
+
+impl Setups {
+    pub fn new(reading: &ReadingArgs, rule_args: &RuleArgs) -> Setups {
+        Setups {
+            forced: reading.config.clone(),
+            by_config: HashMap::new(),
+            rule_args: rule_args.clone(),
+            date: reading.date,
+        }
+    }
+
+    /// The setup for a story at `path` (`None`: standard input, configured from the current
+    /// directory), loading its configuration the first time.
+    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Setup>> {
+        let config_path = match &self.forced {
+            Some(forced) => Some(forced.clone()),
+            None => Config::discover(path.unwrap_or(Path::new("."))),
+        };
+        if let Some(setup) = self.by_config.get(&config_path) {
+            return Ok(setup.clone());
+        }
+        let config = match &config_path {
+            Some(file) => Config::load(file)?,
+            None => Config::default(),
+        };
+        let setup = Arc::new(Setup::new(config, &self.rule_args, self.date)?);
+        self.by_config.insert(config_path, setup.clone());
+        Ok(setup)
+    }
+
+    /// Every rule any setup runs, once each, for printers that describe them.
+    pub fn catalog(&self) -> Catalog<'_> {
+        let mut rules: Vec<&Rule> = Vec::new();
+        let mut setups: Vec<(&Option<PathBuf>, &Arc<Setup>)> = self.by_config.iter().collect();
+        setups.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, setup) in setups {
+            for rule in setup.rules.rules() {
+                if !rules.iter().any(|r| r.id() == rule.id()) {
+                    rules.push(rule);
+                }
+            }
+        }
+        Catalog { rules }
+    }
+}
+
+/// One user rule file on its own.
+pub fn rule_file(file: &Path) -> Result<RuleSet> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read rule file {}", file.display()))?;
+    let name = file.display().to_string();
+    Ok(RuleSet::from_sources([(name.as_str(), text.as_str())])?)
+}
+
+fn facts(file: &Path) -> Result<Vec<Fact>> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read facts file {}", file.display()))?;
+    Ok(parse_facts(&file.display().to_string(), &text)?)
+}

@@ -1,0 +1,56 @@
+//! Checking throughput on the BBC corpus, one thread: the whole pipeline a story goes through in
+//! `factlint check` (parse, extract, every built-in pack), and, apart, the one-off cost of
+//! compiling the built-in packs that every run pays before its first story.
+//!
+//! `cargo bench -p factlint-rules --bench check`. Skips the pipeline with a message when
+//! `../shared` is absent. The goal is at least 20 MB/s for the pipeline.
+
+use criterion::{Criterion, SamplingMode, Throughput};
+use factlint_extract::{Document, Options, extract};
+use factlint_rules::{Input, RuleSet};
+use std::hint::black_box;
+use std::time::Duration;
+
+#[path = "../../extract/benches/corpus/mod.rs"]
+mod corpus;
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    loading(&mut criterion);
+    match corpus::load() {
+        Some(stories) => pipeline(&mut criterion, &stories),
+        None => eprintln!("skipping the pipeline benchmark: ../shared/corpus/bbc is not there"),
+    }
+    criterion.final_summary();
+}
+
+fn loading(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("rules");
+    group.sample_size(50).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    group.bench_function("builtin", |b| b.iter(|| black_box(RuleSet::builtin().ok())));
+    group.finish();
+}
+
+fn pipeline(criterion: &mut Criterion, stories: &[String]) {
+    let rules = RuleSet::builtin().unwrap_or_else(|error| panic!("the built-in packs do not load: {error}"));
+    let options = Options::default();
+    let mut group = criterion.benchmark_group("check");
+    // One iteration is the whole corpus (about 5 MB), so a few flat samples are plenty.
+    group
+        .throughput(Throughput::Bytes(corpus::bytes(stories)))
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("pipeline", |b| {
+        b.iter(|| {
+            for story in stories {
+                if let Ok(doc) = Document::parse(story.as_str(), &options) {
+                    let claims = extract(&doc);
+                    black_box(rules.check(&Input { doc: &doc, claims: &claims, facts: &[] }));
+                }
+            }
+        })
+    });
+    group.finish();
+}
