@@ -1,13 +1,12 @@
 //! The engine: a set of compiled rules, indexed so that one pass over a story's tokens runs
 //! every word rule, followed by the paragraph and claim checks.
 
-use crate::checks::{Bounds, Check, Input, articles, facts};
+use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
-use crate::text::match_case;
-use factlint_extract::Lower;
-use factlint_extract::TokenKind;
+use crate::text::{Words, match_case};
+use factlint_extract::{Lower, TokenKind};
 use rustc_hash::FxHashMap;
 
 /// What a word in the index sets off.
@@ -152,6 +151,7 @@ impl RuleSet {
         let mut out = Vec::new();
         self.word_pass(input, &mut out);
         self.regex_pass(input, &mut out);
+        let mut sentences = None;
         for &index in &self.whole_document {
             let rule = &self.rules[index];
             let (doc, claims) = (input.doc, input.claims);
@@ -159,7 +159,10 @@ impl RuleSet {
                 Check::Balance(check) => check.run(rule, doc, &mut out),
                 Check::Punctuation(check) => check.run(rule, doc, &mut out),
                 Check::Consistency(check) => check.run(rule, doc, claims, &mut out),
-                Check::Arithmetic(check) => check.run(rule, doc, claims, &mut out),
+                Check::Arithmetic(check) => {
+                    let grouped = sentences.get_or_insert_with(|| arithmetic::sentences(doc, claims));
+                    check.run(rule, doc, grouped, &mut out)
+                }
                 Check::Dates(check) => check.run(rule, doc, claims, &mut out),
                 Check::Facts => facts::run(rule, doc, claims, input.facts, &mut out),
                 _ => {}
@@ -182,20 +185,19 @@ impl RuleSet {
         if !word_rules {
             return;
         }
+        let words = Words::new(doc);
         for sentence in doc.sentences() {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
             // The previous word, for doubled words.
             let mut previous: Option<usize> = None;
             for (i, token) in tokens.iter().enumerate().take(bounds.end).skip(bounds.first) {
-                if token.kind != TokenKind::Word {
+                let Some(word) = words.get(i) else {
                     previous = None;
                     continue;
-                }
+                };
                 let text = doc.token_text(i);
-                let folded = Lower::new(text);
-                let word = folded.as_str();
                 if let Some(triggers) = self.triggers.get(word) {
-                    self.run_triggers(triggers, input, i, bounds, out);
+                    self.run_triggers(triggers, input, &words, i, bounds, out);
                 }
                 for &index in &self.spelling {
                     if let Check::Spelling(spelling) = &self.rules[index].check
@@ -242,6 +244,7 @@ impl RuleSet {
         &self,
         triggers: &[Trigger],
         input: &Input,
+        words: &Words,
         i: usize,
         bounds: Bounds,
         out: &mut Vec<Finding>,
@@ -251,7 +254,7 @@ impl RuleSet {
             match *trigger {
                 Trigger::Swap { rule, swap } => {
                     let Check::Substitution(substitution) = &self.rules[rule].check else { continue };
-                    if let Some(hit) = substitution.try_at(doc, swap, i, bounds) {
+                    if let Some(hit) = substitution.try_at(doc, words, swap, i, bounds) {
                         let tokens = doc.tokens();
                         let span = tokens[hit.first].span.cover(tokens[hit.end - 1].span);
                         let vars = [("found", doc.slice(span)), ("replacement", hit.replacement.as_str())];
@@ -260,7 +263,7 @@ impl RuleSet {
                 }
                 Trigger::Pattern { rule } => {
                     let Check::Pattern(pattern) = &self.rules[rule].check else { continue };
-                    if let Some(hit) = pattern.try_at(doc, i, bounds) {
+                    if let Some(hit) = pattern.try_at(doc, words, i, bounds) {
                         let replacement = hit.replacement.as_deref().unwrap_or("");
                         let vars = [("found", hit.found.as_str()), ("replacement", replacement)];
                         out.push(self.rules[rule].finding(hit.span, &vars, hit.replacement.clone()));

@@ -42,30 +42,32 @@ impl ArithmeticCheck {
         }
     }
 
-    pub fn run(self, rule: &Rule, doc: &Document, claims: &[Claim], out: &mut Vec<Finding>) {
+    /// Runs on a story's claims grouped by sentence ([`sentences`], computed once for all the
+    /// arithmetic rules).
+    pub fn run(self, rule: &Rule, doc: &Document, sentences: &[SentenceClaims], out: &mut Vec<Finding>) {
         let scan = Scan { rule, doc, tolerance: rule.spec.tolerance };
-        for sentence in sentences(doc, claims) {
+        for sentence in sentences {
             match self {
-                ArithmeticCheck::PercentOf => scan.percent_of(&sentence, out),
-                ArithmeticCheck::Product => scan.product(&sentence, out),
-                ArithmeticCheck::PercentChange => scan.percent_change(&sentence, out),
-                ArithmeticCheck::Direction => scan.direction(&sentence, out),
-                ArithmeticCheck::Shares => scan.shares(&sentence, out),
-                ArithmeticCheck::Parts => scan.parts(&sentence, out),
-                ArithmeticCheck::Conversion => scan.conversion(&sentence, out),
+                ArithmeticCheck::PercentOf => scan.percent_of(sentence, out),
+                ArithmeticCheck::Product => scan.product(sentence, out),
+                ArithmeticCheck::PercentChange => scan.percent_change(sentence, out),
+                ArithmeticCheck::Direction => scan.direction(sentence, out),
+                ArithmeticCheck::Shares => scan.shares(sentence, out),
+                ArithmeticCheck::Parts => scan.parts(sentence, out),
+                ArithmeticCheck::Conversion => scan.conversion(sentence, out),
             }
         }
     }
 }
 
 /// The claims of one sentence, with their token ranges.
-struct SentenceClaims<'a> {
+pub(crate) struct SentenceClaims<'a> {
     claims: Vec<(&'a Claim, usize, usize)>,
     first: usize,
     end: usize,
 }
 
-fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>> {
+pub(crate) fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>> {
     let mut out: Vec<SentenceClaims> = Vec::new();
     for claim in claims {
         let first = doc.token_at(claim.span.start);

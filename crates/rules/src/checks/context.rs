@@ -3,20 +3,56 @@
 
 use super::Bounds;
 use crate::schema::Context;
-use crate::text::{Phrase, phrases};
-use factlint_extract::Document;
+use crate::text::{Phrase, Words, phrases};
+use rustc_hash::FxHashSet;
 
 const DEFAULT_WITHIN: usize = 4;
 
+/// Phrases to look for, with the exact first words in a set so that a window position whose
+/// word starts none of them is passed over with one look-up. Rules on common words ("its",
+/// "then") check their context at every occurrence, so this matters.
+#[derive(Debug, Clone, Default)]
+struct PhraseList {
+    phrases: Vec<Phrase>,
+    first_words: FxHashSet<String>,
+    /// Some phrase starts with a prefix pattern ("troop*"): the set cannot rule a word out.
+    any_prefix: bool,
+}
+
+impl PhraseList {
+    fn new(written: &[String]) -> PhraseList {
+        let phrases = phrases(written);
+        let first_words = phrases.iter().filter_map(|p| p.first_word().map(str::to_string)).collect();
+        let any_prefix = phrases.iter().any(|p| p.first_word().is_none());
+        PhraseList { phrases, first_words, any_prefix }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Whether one of the phrases starts at token `k`.
+    fn starts_at(&self, words: &Words, k: usize, end: usize) -> bool {
+        let Some(word) = words.get(k) else { return false };
+        (self.any_prefix || self.first_words.contains(word))
+            && self.phrases.iter().any(|p| p.match_at(words, k, end).is_some())
+    }
+
+    /// Whether one of the phrases ends just before token `i`.
+    fn ends_before(&self, words: &Words, i: usize, first: usize) -> bool {
+        self.phrases.iter().any(|p| p.match_before(words, i, first).is_some())
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CompiledContext {
-    before: Vec<Phrase>,
-    after: Vec<Phrase>,
-    near: Vec<Phrase>,
+    before: PhraseList,
+    after: PhraseList,
+    near: PhraseList,
     within: usize,
-    unless: Vec<Phrase>,
-    unless_before: Vec<Phrase>,
-    unless_after: Vec<Phrase>,
+    unless: PhraseList,
+    unless_before: PhraseList,
+    unless_after: PhraseList,
 }
 
 impl CompiledContext {
@@ -25,33 +61,31 @@ impl CompiledContext {
             return CompiledContext { within: DEFAULT_WITHIN, ..Default::default() };
         };
         CompiledContext {
-            before: phrases(&context.before),
-            after: phrases(&context.after),
-            near: phrases(&context.near),
+            before: PhraseList::new(&context.before),
+            after: PhraseList::new(&context.after),
+            near: PhraseList::new(&context.near),
             within: context.within.unwrap_or(DEFAULT_WITHIN),
-            unless: phrases(&context.unless),
-            unless_before: phrases(&context.unless_before),
-            unless_after: phrases(&context.unless_after),
+            unless: PhraseList::new(&context.unless),
+            unless_before: PhraseList::new(&context.unless_before),
+            unless_after: PhraseList::new(&context.unless_after),
         }
     }
 
-    /// Whether the words at tokens `first..end` stand in this context.
-    pub fn allows(&self, doc: &Document, first: usize, end: usize, bounds: Bounds) -> bool {
-        let before =
-            |list: &[Phrase]| list.iter().any(|p| p.match_before(doc, first, bounds.first).is_some());
-        let after = |list: &[Phrase]| list.iter().any(|p| p.match_at(doc, end, bounds.end).is_some());
+    /// Whether the words at tokens `first..end` stand in this context. The conditions on the
+    /// neighbouring words come first: they are one look-up each.
+    pub fn allows(&self, words: &Words, first: usize, end: usize, bounds: Bounds) -> bool {
         let window_start = first.saturating_sub(self.within).max(bounds.first);
         let window_end = (end + self.within).min(bounds.end);
-        let near = |list: &[Phrase]| {
+        let near = |list: &PhraseList| {
             (window_start..window_end)
                 .filter(|&k| k < first || k >= end)
-                .any(|k| list.iter().any(|p| p.match_at(doc, k, bounds.end).is_some()))
+                .any(|k| list.starts_at(words, k, bounds.end))
         };
-        (self.before.is_empty() || before(&self.before))
-            && (self.after.is_empty() || after(&self.after))
+        (self.before.is_empty() || self.before.ends_before(words, first, bounds.first))
+            && (self.after.is_empty() || self.after.starts_at(words, end, bounds.end))
+            && !self.unless_before.ends_before(words, first, bounds.first)
+            && !self.unless_after.starts_at(words, end, bounds.end)
             && (self.near.is_empty() || near(&self.near))
-            && !before(&self.unless_before)
-            && !after(&self.unless_after)
             && (self.unless.is_empty() || !near(&self.unless))
     }
 }

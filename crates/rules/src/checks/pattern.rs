@@ -7,9 +7,8 @@
 use super::Bounds;
 use super::context::CompiledContext;
 use crate::schema::{Context, Element, ElementSpec};
-use crate::text::{WordPattern, match_case};
-use factlint_extract::Lower;
-use factlint_extract::{Document, Span, TokenKind};
+use crate::text::{WordPattern, Words, match_case};
+use factlint_extract::{Document, Span};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
@@ -88,7 +87,7 @@ impl Pattern {
     }
 
     /// Tries the pattern with its anchor at token `i`.
-    pub fn try_at(&self, doc: &Document, i: usize, bounds: Bounds) -> Option<Hit> {
+    pub fn try_at(&self, doc: &Document, words: &Words, i: usize, bounds: Bounds) -> Option<Hit> {
         let first = i.checked_sub(self.anchor)?;
         let end = first + self.elements.len();
         if first < bounds.first || end > bounds.end {
@@ -97,17 +96,13 @@ impl Pattern {
         let mut folded = Vec::with_capacity(self.elements.len());
         for (k, element) in self.elements.iter().enumerate() {
             let token = first + k;
-            if doc.token_kind(token) != Some(TokenKind::Word) {
+            let word = words.get(token)?;
+            if !element.matches(word, doc.token_text(token)) {
                 return None;
             }
-            let text = doc.token_text(token);
-            let word = Lower::new(text);
-            if !element.matches(word.as_str(), text) {
-                return None;
-            }
-            folded.push(word.as_str().to_string());
+            folded.push(word);
         }
-        if !self.context.allows(doc, first, end, bounds) {
+        if !self.context.allows(words, first, end, bounds) {
             return None;
         }
         let marked: Vec<usize> = match self.elements.iter().any(|e| e.mark) {
@@ -125,7 +120,7 @@ impl Pattern {
                     Piece::Text(text) => out.push_str(text),
                     Piece::Capture { name, form } => {
                         let k = self.elements.iter().position(|e| e.capture.as_deref() == Some(name))?;
-                        out.push_str(&transform(&folded[k], *form)?);
+                        out.push_str(&transform(folded[k], *form)?);
                     }
                 }
             }
