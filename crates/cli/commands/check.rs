@@ -1,13 +1,13 @@
 //! `factlint check`: every finding in the given stories, printed in the chosen format, with
 //! fixes applied or shown on request.
 
-use crate::cli::{CheckArgs, CheckFormat, InputFormat, Level};
+use crate::cli::{CheckArgs, CheckFormat, InputFormat};
 use crate::gitdiff::ChangedLines;
 use crate::input::{self, Origin};
 use crate::pipeline::{Setup, Setups};
-use crate::printers;
+use crate::printers::{self, Fragment};
 use crate::records::Location;
-use crate::report::{FileReport, Tally};
+use crate::report::{Catalog, Tally};
 use crate::walk::{self, Source};
 use crate::{Outcome, batch, fix};
 use anyhow::Result;
@@ -20,16 +20,22 @@ use std::sync::Arc;
 /// Batches shorter than this get no progress bar.
 const PROGRESS_FROM: usize = 200;
 
-/// What happened to one input.
+/// What happened to one input. A checked story is already rendered: its document is gone.
 enum Outcomes {
-    Checked {
-        report: Box<FileReport>,
-        fail_on: Level,
-        shown: Level,
-        path: Option<PathBuf>,
-        fixed: Option<FixResult>,
-    },
+    Checked(Box<Checked>),
     Unreadable(String),
+}
+
+/// A story after checking, ready to print.
+struct Checked {
+    name: String,
+    fragment: Fragment,
+    /// The findings shown, by severity.
+    tally: Tally,
+    /// Whether a finding reached the fail level.
+    failing: bool,
+    path: Option<PathBuf>,
+    fixed: Option<FixResult>,
 }
 
 struct FixResult {
@@ -60,18 +66,20 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     } else {
         ProgressBar::hidden()
     };
+    let catalog = setups.catalog();
     let outcomes: Vec<Outcomes> = jobs
         .par_iter()
         .map(|(source, setup)| {
-            let outcome = check_one(args, source, setup, changed.as_ref());
+            let outcome = check_one(args, source, setup, changed.as_ref(), &catalog);
             progress.inc(1);
             outcome
         })
         .collect();
     progress.finish_and_clear();
 
-    let mut reports = Vec::new();
     let (mut failing, mut unreadable, mut fixed_edits, mut fixed_files) = (false, 0, 0, 0);
+    let (mut fragments, mut tallies) = (Vec::new(), Vec::new());
+    let mut fixed_stdin = false;
     // Colour codes are dropped unless standard output is a terminal (and NO_COLOR is unset).
     let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     for outcome in outcomes {
@@ -80,46 +88,49 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                 unreadable += 1;
                 eprintln!("factlint: skipping {message}");
             }
-            Outcomes::Checked { mut report, fail_on, shown, path, fixed } => {
+            Outcomes::Checked(checked) => {
+                let Checked { name, fragment, tally, failing: fails, path, fixed } = *checked;
                 if let Some(fixed) = fixed.filter(|f| f.edits > 0) {
                     fixed_edits += fixed.edits;
                     fixed_files += 1;
                     if args.diff {
-                        write!(out, "{}", fix::unified_diff(&report.name, &fixed.before, &fixed.after))?;
+                        write!(out, "{}", fix::unified_diff(&name, &fixed.before, &fixed.after))?;
                     } else if let Some(path) = &path {
                         fix::write_atomically(path, &fixed.after)?;
                     } else {
                         // Standard input: the fixed story goes to standard output.
                         write!(out, "{}", fixed.after)?;
+                        fixed_stdin = true;
                     }
                 }
-                failing |= report.findings.iter().any(|f| f.severity >= fail_on.severity());
-                report.findings.retain(|f| f.severity >= shown.severity());
-                reports.push(*report);
+                failing |= fails;
+                fragments.push(fragment);
+                tallies.push(tally);
             }
         }
     }
-    if reports.is_empty() && unreadable > 0 {
+    if tallies.is_empty() && unreadable > 0 {
         out.flush()?;
         return Ok(Outcome::Error);
     }
     // With --diff the diffs are the output; a story fixed from standard input goes to standard
     // output itself. Otherwise the (remaining) findings are printed.
-    let fixed_stdin = args.fix && reports.iter().any(|r| r.name == stdin_name(args));
-    if !args.diff && !fixed_stdin {
-        printers::print(args.format, &reports, &setups.catalog(), &mut out)?;
+    if !(args.diff || fixed_stdin) {
+        printers::finish(args.format, fragments, &catalog, &mut out)?;
     }
     out.flush()?;
-    summary(args, &reports, unreadable, fixed_edits, fixed_files);
+    summary(args, &tallies, unreadable, fixed_edits, fixed_files);
     Ok(if failing { Outcome::Findings } else { Outcome::Clean })
 }
 
-fn stdin_name(args: &CheckArgs) -> String {
-    Origin::Stdin { name: args.reading.stdin_filename.clone() }.display_name()
-}
-
 /// Reads, checks and (when asked) fixes one input.
-fn check_one(args: &CheckArgs, source: &Source, setup: &Setup, changed: Option<&ChangedLines>) -> Outcomes {
+fn check_one(
+    args: &CheckArgs,
+    source: &Source,
+    setup: &Setup,
+    changed: Option<&ChangedLines>,
+    catalog: &Catalog,
+) -> Outcomes {
     let path = match source {
         Source::Stdin => PathBuf::from("-"),
         Source::File(path) => path.clone(),
@@ -153,29 +164,33 @@ fn check_one(args: &CheckArgs, source: &Source, setup: &Setup, changed: Option<&
             changed.touches(path, at.line, at.end_line)
         });
     }
-    Outcomes::Checked {
-        fail_on: setup.fail_on(args.fail_on, file.as_deref()),
-        shown: setup.min_severity(args.min_severity),
-        report: Box::new(checked.report),
+    let mut report = checked.report;
+    let fail_on = setup.fail_on(args.fail_on, file.as_deref()).severity();
+    let failing = report.findings.iter().any(|f| f.severity >= fail_on);
+    let shown = setup.min_severity(args.min_severity).severity();
+    report.findings.retain(|f| f.severity >= shown);
+    Outcomes::Checked(Box::new(Checked {
+        fragment: printers::render(args.format, &report, catalog),
+        tally: Tally::of(&report.findings),
+        name: report.name,
+        failing,
         path: file,
         fixed,
-    }
+    }))
 }
 
 /// The summary line on standard error, for people (human format only).
-fn summary(
-    args: &CheckArgs,
-    reports: &[FileReport],
-    unreadable: usize,
-    fixed_edits: usize,
-    fixed_files: usize,
-) {
+fn summary(args: &CheckArgs, tallies: &[Tally], unreadable: usize, fixed_edits: usize, fixed_files: usize) {
     if args.format != CheckFormat::Human {
         return;
     }
-    let tally = Tally::of(reports.iter().flat_map(|r| &r.findings));
-    let files = reports.len();
-    let with = reports.iter().filter(|r| !r.findings.is_empty()).count();
+    let tally = tallies.iter().fold(Tally::default(), |sum, t| Tally {
+        errors: sum.errors + t.errors,
+        warnings: sum.warnings + t.warnings,
+        infos: sum.infos + t.infos,
+    });
+    let files = tallies.len();
+    let with = tallies.iter().filter(|t| t.total() > 0).count();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = if tally.total() == 0 {
         format!("No findings in {}", plural(files, "story", "stories"))

@@ -4,31 +4,28 @@
 use crate::records::Location;
 use crate::report::FileReport;
 use factlint_rules::Severity;
-use std::io::{self, Write};
+use std::fmt::Write;
 
-pub fn print(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        for finding in &report.findings {
-            let at = Location::of(&report.doc, finding.span);
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&report.name),
-                at.line,
-                at.column,
-                at.end_line,
-                at.end_column,
-                escape_property(&format!("factlint {}", finding.rule)),
-                escape_data(&finding.message)
-            )?;
-        }
+pub fn render(report: &FileReport, out: &mut String) {
+    for finding in &report.findings {
+        let at = Location::of(&report.doc, finding.span);
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&report.name),
+            at.line,
+            at.column,
+            at.end_line,
+            at.end_column,
+            escape_property(&format!("factlint {}", finding.rule)),
+            escape_data(&finding.message)
+        );
     }
-    Ok(())
 }
 
 /// Message text: `%`, CR and LF are escaped.

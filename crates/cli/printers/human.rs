@@ -7,19 +7,16 @@ use crate::report::FileReport;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
 use factlint_extract::{Document, Span};
 use factlint_rules::{Finding, Severity};
-use std::io::{self, Write};
 
 /// How wide a line may be before it is trimmed around the flagged words.
 const WIDTH: usize = 100;
 
-pub fn print(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &FileReport, out: &mut String) {
     let renderer = Renderer::styled().decor_style(DecorStyle::Ascii).term_width(WIDTH);
-    for report in reports {
-        for finding in &report.findings {
-            writeln!(out, "{}\n", render(&renderer, report, finding))?;
-        }
+    for finding in &report.findings {
+        out.push_str(&render_finding(&renderer, report, finding));
+        out.push_str("\n\n");
     }
-    Ok(())
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -39,7 +36,7 @@ fn lines_around(doc: &Document, source: Span) -> (&str, usize, usize) {
     (&text[start..end], line, start)
 }
 
-fn render(renderer: &Renderer, report: &FileReport, finding: &Finding) -> String {
+fn render_finding(renderer: &Renderer, report: &FileReport, finding: &Finding) -> String {
     let doc = &report.doc;
     let primary = doc.to_source(finding.span);
     let (lines, line_start, offset) = lines_around(doc, primary);

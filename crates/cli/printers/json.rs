@@ -2,13 +2,15 @@
 
 use crate::records::FindingRecord;
 use crate::report::FileReport;
-use std::io::{self, Write};
+use serde_json::Value;
 
-pub fn print(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let records: Vec<FindingRecord> = reports
+/// One story's findings as JSON records.
+pub fn records(report: &FileReport) -> Vec<Value> {
+    report
+        .findings
         .iter()
-        .flat_map(|r| r.findings.iter().map(move |f| FindingRecord::new(&r.name, &r.doc, f)))
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
+        .map(|f| {
+            serde_json::to_value(FindingRecord::new(&report.name, &report.doc, f)).unwrap_or(Value::Null)
+        })
+        .collect()
 }

@@ -3,40 +3,44 @@
 
 use crate::records::Location;
 use crate::report::FileReport;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-pub fn print(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let failures: usize = reports.iter().filter(|r| !r.findings.is_empty()).count();
+/// One story as a test case, and whether it failed.
+pub fn test_case(report: &FileReport) -> (String, bool) {
+    let name = escape(&report.name);
+    if report.findings.is_empty() {
+        return (format!("    <testcase name=\"{name}\" classname=\"factlint\"/>\n"), false);
+    }
+    let mut xml = format!("    <testcase name=\"{name}\" classname=\"factlint\">\n");
+    for finding in &report.findings {
+        let at = Location::of(&report.doc, finding.span);
+        let _ = writeln!(
+            xml,
+            r#"      <failure type="{}" message="{}">{}:{}:{}: {} [{}] {}</failure>"#,
+            escape(&finding.rule),
+            escape(&finding.message),
+            name,
+            at.line,
+            at.column,
+            finding.severity,
+            escape(&finding.rule),
+            escape(&finding.message)
+        );
+    }
+    xml.push_str("    </testcase>\n");
+    (xml, true)
+}
+
+/// The report around the test cases.
+pub fn write(cases: &[(String, bool)], out: &mut dyn Write) -> io::Result<()> {
+    let failures = cases.iter().filter(|(_, failed)| *failed).count();
+    let tests = cases.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="factlint" tests="{}" failures="{failures}">"#, reports.len())?;
-    writeln!(
-        out,
-        r#"  <testsuite name="factlint" tests="{}" failures="{failures}" errors="0">"#,
-        reports.len()
-    )?;
-    for report in reports {
-        let name = escape(&report.name);
-        if report.findings.is_empty() {
-            writeln!(out, r#"    <testcase name="{name}" classname="factlint"/>"#)?;
-            continue;
-        }
-        writeln!(out, r#"    <testcase name="{name}" classname="factlint">"#)?;
-        for finding in &report.findings {
-            let at = Location::of(&report.doc, finding.span);
-            writeln!(
-                out,
-                r#"      <failure type="{}" message="{}">{}:{}:{}: {} [{}] {}</failure>"#,
-                escape(&finding.rule),
-                escape(&finding.message),
-                name,
-                at.line,
-                at.column,
-                finding.severity,
-                escape(&finding.rule),
-                escape(&finding.message)
-            )?;
-        }
-        writeln!(out, "    </testcase>")?;
+    writeln!(out, r#"<testsuites name="factlint" tests="{tests}" failures="{failures}">"#)?;
+    writeln!(out, r#"  <testsuite name="factlint" tests="{tests}" failures="{failures}" errors="0">"#)?;
+    for (xml, _) in cases {
+        out.write_all(xml.as_bytes())?;
     }
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")

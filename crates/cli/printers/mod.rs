@@ -1,5 +1,6 @@
-//! Printers: one per `--format`. Each takes every story's findings, already in path and offset
-//! order, and writes them; none of them analyses anything.
+//! Printers: one per `--format`. Each story is rendered into a fragment by the worker that
+//! checked it (so its document can be dropped at once and memory stays flat over an archive),
+//! and the fragments are written in path order; none of this analyses anything.
 
 mod github;
 mod human;
@@ -10,20 +11,79 @@ mod short;
 
 use crate::cli::CheckFormat;
 use crate::report::{Catalog, FileReport};
+use serde_json::Value;
 use std::io::{self, Write};
 
-pub fn print(
+/// One story's share of the output.
+pub enum Fragment {
+    /// Lines of text (human, short, github).
+    Text(String),
+    /// JSON findings (json) or SARIF results (sarif), for the enclosing array.
+    Values(Vec<Value>),
+    /// A JUnit test case, and whether it failed.
+    TestCase { xml: String, failed: bool },
+}
+
+/// Renders one story's findings.
+pub fn render(format: CheckFormat, report: &FileReport, catalog: &Catalog) -> Fragment {
+    let text = |print: fn(&FileReport, &mut String)| {
+        let mut out = String::new();
+        print(report, &mut out);
+        Fragment::Text(out)
+    };
+    match format {
+        CheckFormat::Human => text(human::render),
+        CheckFormat::Short => text(short::render),
+        CheckFormat::Github => text(github::render),
+        CheckFormat::Json => Fragment::Values(json::records(report)),
+        CheckFormat::Sarif => Fragment::Values(sarif::results(report, catalog)),
+        CheckFormat::Junit => {
+            let (xml, failed) = junit::test_case(report);
+            Fragment::TestCase { xml, failed }
+        }
+    }
+}
+
+/// Writes the fragments, in order, with whatever the format puts around them.
+pub fn finish(
     format: CheckFormat,
-    reports: &[FileReport],
+    fragments: Vec<Fragment>,
     catalog: &Catalog,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        CheckFormat::Human => human::print(reports, out),
-        CheckFormat::Short => short::print(reports, out),
-        CheckFormat::Json => json::print(reports, out),
-        CheckFormat::Sarif => sarif::print(reports, catalog, out),
-        CheckFormat::Github => github::print(reports, out),
-        CheckFormat::Junit => junit::print(reports, out),
+        CheckFormat::Human | CheckFormat::Short | CheckFormat::Github => {
+            for fragment in fragments {
+                if let Fragment::Text(text) = fragment {
+                    out.write_all(text.as_bytes())?;
+                }
+            }
+            Ok(())
+        }
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &values(fragments))?;
+            writeln!(out)
+        }
+        CheckFormat::Sarif => sarif::write(values(fragments), catalog, out),
+        CheckFormat::Junit => {
+            let cases: Vec<(String, bool)> = fragments
+                .into_iter()
+                .filter_map(|f| match f {
+                    Fragment::TestCase { xml, failed } => Some((xml, failed)),
+                    _ => None,
+                })
+                .collect();
+            junit::write(&cases, out)
+        }
     }
+}
+
+fn values(fragments: Vec<Fragment>) -> Vec<Value> {
+    fragments
+        .into_iter()
+        .flat_map(|f| match f {
+            Fragment::Values(values) => values,
+            _ => Vec::new(),
+        })
+        .collect()
 }

@@ -11,7 +11,13 @@ use std::io::{self, Write};
 pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-pub fn print(reports: &[FileReport], catalog: &Catalog, out: &mut dyn Write) -> io::Result<()> {
+/// One story's findings as SARIF results.
+pub fn results(report: &FileReport, catalog: &Catalog) -> Vec<Value> {
+    report.findings.iter().map(|finding| result(report, finding, catalog)).collect()
+}
+
+/// The log: the rules that ran, and every story's results.
+pub fn write(results: Vec<Value>, catalog: &Catalog, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = catalog
         .rules
         .iter()
@@ -34,10 +40,6 @@ pub fn print(reports: &[FileReport], catalog: &Catalog, out: &mut dyn Write) -> 
             }
             described
         })
-        .collect();
-    let results: Vec<Value> = reports
-        .iter()
-        .flat_map(|report| report.findings.iter().map(move |finding| result(report, finding, catalog)))
         .collect();
     let log = json!({
         "$schema": SCHEMA,

@@ -3,23 +3,20 @@
 
 use crate::records::Location;
 use crate::report::FileReport;
-use std::io::{self, Write};
+use std::fmt::Write;
 
-pub fn print(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        for finding in &report.findings {
-            let at = Location::of(&report.doc, finding.span);
-            writeln!(
-                out,
-                "{}:{}:{}: {} [{}] {}",
-                report.name,
-                at.line,
-                at.column,
-                finding.severity,
-                finding.rule,
-                finding.message.replace('\n', " ")
-            )?;
-        }
+pub fn render(report: &FileReport, out: &mut String) {
+    for finding in &report.findings {
+        let at = Location::of(&report.doc, finding.span);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            report.name,
+            at.line,
+            at.column,
+            finding.severity,
+            finding.rule,
+            finding.message.replace('\n', " ")
+        );
     }
-    Ok(())
 }
