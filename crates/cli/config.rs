@@ -193,8 +193,12 @@ impl Config {
         absolute.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file())
     }
 
-    /// `path` relative to the configuration's directory, for override globs.
+    /// `path` relative to the configuration's directory, for override globs. Without overrides
+    /// nothing needs it, and resolving paths costs system calls on every story.
     pub fn relative(&self, path: &Path) -> PathBuf {
+        if self.overrides.is_empty() {
+            return PathBuf::new();
+        }
         let base = self.base();
         let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let base = std::fs::canonicalize(&base).unwrap_or(base);

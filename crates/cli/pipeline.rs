@@ -94,6 +94,8 @@ impl Setup {
 pub struct Setups {
     forced: Option<PathBuf>,
     by_config: HashMap<Option<PathBuf>, Arc<Setup>>,
+    /// The configuration file found for each directory.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
     rule_args: RuleArgs,
     date: Option<Date>,
 }
@@ -103,6 +105,7 @@ impl Setups {
         Setups {
             forced: reading.config.clone(),
             by_config: HashMap::new(),
+            discovered: HashMap::new(),
             rule_args: rule_args.clone(),
             date: reading.date,
         }
@@ -113,7 +116,12 @@ impl Setups {
     pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Setup>> {
         let config_path = match &self.forced {
             Some(forced) => Some(forced.clone()),
-            None => Config::discover(path.unwrap_or(Path::new("."))),
+            None => {
+                // Stories in one directory share their configuration: look it up once.
+                let path = path.unwrap_or(Path::new("."));
+                let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
+                self.discovered.entry(dir.to_path_buf()).or_insert_with(|| Config::discover(path)).clone()
+            }
         };
         if let Some(setup) = self.by_config.get(&config_path) {
             return Ok(setup.clone());

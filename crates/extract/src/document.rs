@@ -1,6 +1,7 @@
 //! The document model: one story's source, its analysis text, paragraphs, sentences and tokens,
 //! and the reference date that relative dates resolve against.
 
+use crate::lower::Lower;
 use crate::markup::{self, Format, OffsetMap};
 use crate::refdate;
 use crate::sentence::{self, Sentence};
@@ -84,6 +85,9 @@ pub struct Document {
     sentences: Vec<Sentence>,
     paragraphs: Vec<Paragraph>,
     reference: Option<ReferenceDate>,
+    /// Every word lower-cased once (see [`Document::folded_word`]), and each token's range in it.
+    folded: String,
+    folded_ranges: Vec<(u32, u32)>,
 }
 
 impl Document {
@@ -103,6 +107,8 @@ impl Document {
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             reference: None,
+            folded: String::new(),
+            folded_ranges: Vec::new(),
         };
         document.segment(&prepared.blocks);
         document.reference = match options.reference_date {
@@ -147,6 +153,30 @@ impl Document {
                 end_token: end_token as u32,
             });
         }
+        self.fold_words();
+    }
+
+    /// Lower-cases every word once: the extractor and the rules compare each word many times.
+    fn fold_words(&mut self) {
+        let text = self.analysis.as_deref().unwrap_or(&self.source);
+        let mut folded = String::with_capacity(text.len() / 2);
+        let mut ranges = Vec::with_capacity(self.tokens.len());
+        for token in &self.tokens {
+            let start = folded.len() as u32;
+            if token.kind == TokenKind::Word {
+                folded.push_str(Lower::new(&text[token.span.range()]).as_str());
+            }
+            ranges.push((start, folded.len() as u32));
+        }
+        self.folded = folded;
+        self.folded_ranges = ranges;
+    }
+
+    /// Token `i` lower-cased (with ’ as '), if it is a word.
+    #[inline]
+    pub fn folded_word(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.folded_ranges.get(i)?;
+        (start < end).then(|| &self.folded[start as usize..end as usize])
     }
 
     /// The file as written.

@@ -37,6 +37,11 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// A word that is already folded (from [`crate::Document::folded_word`]).
+    pub fn folded(word: &'a str) -> Lower<'a> {
+        Lower(LowerText::Borrowed(word))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerText::Borrowed(s) => s,

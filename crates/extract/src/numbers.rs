@@ -253,7 +253,7 @@ pub(crate) fn parse_at(doc: &Document, i: usize, limit: usize) -> Option<Number>
 }
 
 fn lower(doc: &Document, i: usize) -> Lower<'_> {
-    Lower::new(doc.token_text(i))
+    doc.folded_word(i).map_or_else(|| Lower::new(doc.token_text(i)), Lower::folded)
 }
 
 fn word_at(doc: &Document, i: usize, limit: usize) -> Option<Lower<'_>> {

@@ -1263,7 +1263,7 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
     }
     // A trailing verb is not part of the noun phrase: "30 people died" keeps "people".
     while let Some(&last) = words.last() {
-        let w = Lower::new(doc.token_text(last));
+        let w = Lower::folded(doc.folded_word(last).unwrap_or_default());
         if words.len() > 1 && looks_like_verb(w.as_str())
             || words.len() == 1 && looks_like_verb(w.as_str()) && !w.as_str().ends_with('s')
         {
@@ -1275,7 +1275,7 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
     let (&first_word, &last_word) = (words.first()?, words.last()?);
     let span = s.span(first_word, last_word + 1);
     let text = doc.slice(span).to_lowercase().replace('’', "'");
-    let head_word = Lower::new(doc.token_text(last_word));
+    let head_word = Lower::folded(doc.folded_word(last_word).unwrap_or_default());
     let head = singular(head_word.as_str());
     if claim.kind == ClaimKind::Count && claim.unit.is_none() && is_time_word(&head) {
         return None;

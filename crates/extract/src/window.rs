@@ -24,8 +24,10 @@ impl Window<'_> {
     /// The lower-cased word at `i`, if token `i` is a word of this sentence.
     #[inline]
     pub fn word(&self, i: usize) -> Option<Lower<'_>> {
-        (self.inside(i) && self.doc.token_kind(i) == Some(TokenKind::Word))
-            .then(|| Lower::new(self.doc.token_text(i)))
+        if !self.inside(i) {
+            return None;
+        }
+        self.doc.folded_word(i).map(Lower::folded)
     }
 
     /// Whether token `i` is the word `word`, ignoring case.

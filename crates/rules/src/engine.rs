@@ -5,9 +5,14 @@ use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
-use crate::text::{Words, match_case};
+use crate::schema::RuleSpec;
+use crate::text::match_case;
 use factlint_extract::{Lower, TokenKind};
 use rustc_hash::FxHashMap;
+use std::sync::Mutex;
+
+/// Packs parsed ahead by [`RuleSet::warm_up_packs`], waiting for [`RuleSet::builtin`].
+static WARMED: Mutex<Option<Result<RuleSet, LoadError>>> = Mutex::new(None);
 
 /// What a word in the index sets off.
 #[derive(Debug, Clone, Copy)]
@@ -41,10 +46,22 @@ impl RuleSet {
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<RuleSet, LoadError> {
+        // Files parse independently, so each parses on its own thread; compiling and checking
+        // ids follow in file order.
+        let sources: Vec<(&str, &str)> = sources.into_iter().collect();
+        let parsed: Vec<Result<Vec<RuleSpec>, LoadError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                sources.iter().map(|&(file, text)| scope.spawn(move || parse_rules(file, text))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
         let mut rules: Vec<Rule> = Vec::new();
-        for (file, text) in sources {
-            for spec in parse_rules(file, text)? {
-                if let Some(existing) = rules.iter().find(|r| r.id() == spec.id) {
+        let mut origins: FxHashMap<String, String> = FxHashMap::default();
+        for (&(file, text), specs) in sources.iter().zip(parsed) {
+            for spec in specs? {
+                if let Some(existing) = origins.get(&spec.id) {
                     let (line, column) = crate::load::locate(text, &spec.id, None);
                     return Err(LoadError {
                         file: file.to_string(),
@@ -52,18 +69,35 @@ impl RuleSet {
                         column,
                         rule: Some(spec.id.clone()),
                         field: Some("id".into()),
-                        message: format!("the id is already used by a rule in {}", existing.origin),
+                        message: format!("the id is already used by a rule in {existing}"),
                     });
                 }
+                origins.insert(spec.id.clone(), file.to_string());
                 rules.push(Rule::compile(spec, file, text)?);
             }
         }
         Ok(RuleSet::new(rules))
     }
 
-    /// The built-in packs.
+    /// The built-in packs: the ones [`RuleSet::warm_up_packs`] parsed ahead, else parsed now.
     pub fn builtin() -> Result<RuleSet, LoadError> {
-        RuleSet::from_sources(crate::builtin::PACKS.iter().copied())
+        let warmed = WARMED.lock().ok().and_then(|mut slot| slot.take());
+        warmed.unwrap_or_else(|| RuleSet::from_sources(crate::builtin::PACKS.iter().copied()))
+    }
+
+    /// Parses the built-in packs now (a few milliseconds of YAML), on the calling thread, so that
+    /// a program can do it while it does something else (walking directories, building the
+    /// spelling table); the next [`RuleSet::builtin`] takes them.
+    pub fn warm_up_packs() {
+        let parsed = RuleSet::from_sources(crate::builtin::PACKS.iter().copied());
+        if let Ok(mut slot) = WARMED.lock() {
+            *slot = Some(parsed);
+        }
+    }
+
+    /// Builds the spelling table now rather than at the first look-up.
+    pub fn warm_up_spelling() {
+        crate::checks::spelling::warm_up();
     }
 
     /// Adds rules (from a user's files) after the ones already here.
@@ -185,19 +219,18 @@ impl RuleSet {
         if !word_rules {
             return;
         }
-        let words = Words::new(doc);
         for sentence in doc.sentences() {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
             // The previous word, for doubled words.
             let mut previous: Option<usize> = None;
             for (i, token) in tokens.iter().enumerate().take(bounds.end).skip(bounds.first) {
-                let Some(word) = words.get(i) else {
+                let Some(word) = doc.folded_word(i) else {
                     previous = None;
                     continue;
                 };
                 let text = doc.token_text(i);
                 if let Some(triggers) = self.triggers.get(word) {
-                    self.run_triggers(triggers, input, &words, i, bounds, out);
+                    self.run_triggers(triggers, input, i, bounds, out);
                 }
                 for &index in &self.spelling {
                     if let Check::Spelling(spelling) = &self.rules[index].check
@@ -244,7 +277,7 @@ impl RuleSet {
         &self,
         triggers: &[Trigger],
         input: &Input,
-        words: &Words,
+
         i: usize,
         bounds: Bounds,
         out: &mut Vec<Finding>,
@@ -254,7 +287,7 @@ impl RuleSet {
             match *trigger {
                 Trigger::Swap { rule, swap } => {
                     let Check::Substitution(substitution) = &self.rules[rule].check else { continue };
-                    if let Some(hit) = substitution.try_at(doc, words, swap, i, bounds) {
+                    if let Some(hit) = substitution.try_at(doc, swap, i, bounds) {
                         let tokens = doc.tokens();
                         let span = tokens[hit.first].span.cover(tokens[hit.end - 1].span);
                         let vars = [("found", doc.slice(span)), ("replacement", hit.replacement.as_str())];
@@ -263,7 +296,7 @@ impl RuleSet {
                 }
                 Trigger::Pattern { rule } => {
                     let Check::Pattern(pattern) = &self.rules[rule].check else { continue };
-                    if let Some(hit) = pattern.try_at(doc, words, i, bounds) {
+                    if let Some(hit) = pattern.try_at(doc, i, bounds) {
                         let replacement = hit.replacement.as_deref().unwrap_or("");
                         let vars = [("found", hit.found.as_str()), ("replacement", replacement)];
                         out.push(self.rules[rule].finding(hit.span, &vars, hit.replacement.clone()));

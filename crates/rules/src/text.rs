@@ -1,6 +1,6 @@
 //! Matching words and phrases on tokens, ignoring case and apostrophe style.
 
-use factlint_extract::{Document, Lower, TokenKind};
+use factlint_extract::{Document, Lower};
 
 /// One word of a phrase: exact, or a prefix when written with a trailing `*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +44,12 @@ impl Phrase {
     }
 
     /// If the phrase starts at token `i` (within `end`), the token after it.
-    pub fn match_at(&self, words: &Words, i: usize, end: usize) -> Option<usize> {
+    pub fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<usize> {
         if self.words.is_empty() || i + self.words.len() > end {
             return None;
         }
         for (k, word) in self.words.iter().enumerate() {
-            if !words.get(i + k).is_some_and(|folded| word.matches(folded)) {
+            if !doc.folded_word(i + k).is_some_and(|folded| word.matches(folded)) {
                 return None;
             }
         }
@@ -58,39 +58,9 @@ impl Phrase {
 
     /// If the phrase ends just before token `i` (and starts at or after `first`), where it
     /// starts.
-    pub fn match_before(&self, words: &Words, i: usize, first: usize) -> Option<usize> {
+    pub fn match_before(&self, doc: &Document, i: usize, first: usize) -> Option<usize> {
         let start = i.checked_sub(self.words.len())?;
-        (start >= first && self.match_at(words, start, i).is_some()).then_some(start)
-    }
-}
-
-/// Every word of a story, folded once: the rules compare each word many times (every context
-/// window it falls in), so folding it each time would cost more than the comparisons.
-pub struct Words {
-    folded: String,
-    /// Per token, its folded text's range in `folded`; empty for tokens that are not words.
-    ranges: Vec<(u32, u32)>,
-}
-
-impl Words {
-    pub fn new(doc: &Document) -> Words {
-        let mut folded = String::with_capacity(doc.text().len());
-        let mut ranges = Vec::with_capacity(doc.tokens().len());
-        for (i, token) in doc.tokens().iter().enumerate() {
-            let start = folded.len() as u32;
-            if token.kind == TokenKind::Word {
-                folded.push_str(Lower::new(doc.token_text(i)).as_str());
-            }
-            ranges.push((start, folded.len() as u32));
-        }
-        Words { folded, ranges }
-    }
-
-    /// The folded text of token `i`, if it is a word.
-    #[inline]
-    pub fn get(&self, i: usize) -> Option<&str> {
-        let &(start, end) = self.ranges.get(i)?;
-        (start < end).then(|| &self.folded[start as usize..end as usize])
+        (start >= first && self.match_at(doc, start, i).is_some()).then_some(start)
     }
 }
 
@@ -122,12 +92,11 @@ mod tests {
     #[test]
     fn phrases_match_on_tokens_ignoring_case() {
         let doc = Document::from_text("Tens of thousands of troops arrived.");
-        let words = Words::new(&doc);
         let phrase = Phrase::new("tens of thousands");
-        assert_eq!(phrase.match_at(&words, 0, doc.tokens().len()), Some(3));
-        assert_eq!(Phrase::new("troop*").match_at(&words, 4, doc.tokens().len()), Some(5));
-        assert_eq!(Phrase::new("of troops").match_before(&words, 5, 0), Some(3));
-        assert_eq!(words.get(6), None, "the full stop is not a word");
+        assert_eq!(phrase.match_at(&doc, 0, doc.tokens().len()), Some(3));
+        assert_eq!(Phrase::new("troop*").match_at(&doc, 4, doc.tokens().len()), Some(5));
+        assert_eq!(Phrase::new("of troops").match_before(&doc, 5, 0), Some(3));
+        assert_eq!(doc.folded_word(6), None, "the full stop is not a word");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use super::Bounds;
 use crate::schema::Context;
-use crate::text::{Phrase, Words, phrases};
+use crate::text::{Phrase, phrases};
+use factlint_extract::Document;
 use rustc_hash::FxHashSet;
 
 const DEFAULT_WITHIN: usize = 4;
@@ -32,15 +33,15 @@ impl PhraseList {
     }
 
     /// Whether one of the phrases starts at token `k`.
-    fn starts_at(&self, words: &Words, k: usize, end: usize) -> bool {
-        let Some(word) = words.get(k) else { return false };
+    fn starts_at(&self, doc: &Document, k: usize, end: usize) -> bool {
+        let Some(word) = doc.folded_word(k) else { return false };
         (self.any_prefix || self.first_words.contains(word))
-            && self.phrases.iter().any(|p| p.match_at(words, k, end).is_some())
+            && self.phrases.iter().any(|p| p.match_at(doc, k, end).is_some())
     }
 
     /// Whether one of the phrases ends just before token `i`.
-    fn ends_before(&self, words: &Words, i: usize, first: usize) -> bool {
-        self.phrases.iter().any(|p| p.match_before(words, i, first).is_some())
+    fn ends_before(&self, doc: &Document, i: usize, first: usize) -> bool {
+        self.phrases.iter().any(|p| p.match_before(doc, i, first).is_some())
     }
 }
 
@@ -73,18 +74,18 @@ impl CompiledContext {
 
     /// Whether the words at tokens `first..end` stand in this context. The conditions on the
     /// neighbouring words come first: they are one look-up each.
-    pub fn allows(&self, words: &Words, first: usize, end: usize, bounds: Bounds) -> bool {
+    pub fn allows(&self, doc: &Document, first: usize, end: usize, bounds: Bounds) -> bool {
         let window_start = first.saturating_sub(self.within).max(bounds.first);
         let window_end = (end + self.within).min(bounds.end);
         let near = |list: &PhraseList| {
             (window_start..window_end)
                 .filter(|&k| k < first || k >= end)
-                .any(|k| list.starts_at(words, k, bounds.end))
+                .any(|k| list.starts_at(doc, k, bounds.end))
         };
-        (self.before.is_empty() || self.before.ends_before(words, first, bounds.first))
-            && (self.after.is_empty() || self.after.starts_at(words, end, bounds.end))
-            && !self.unless_before.ends_before(words, first, bounds.first)
-            && !self.unless_after.starts_at(words, end, bounds.end)
+        (self.before.is_empty() || self.before.ends_before(doc, first, bounds.first))
+            && (self.after.is_empty() || self.after.starts_at(doc, end, bounds.end))
+            && !self.unless_before.ends_before(doc, first, bounds.first)
+            && !self.unless_after.starts_at(doc, end, bounds.end)
             && (self.near.is_empty() || near(&self.near))
             && (self.unless.is_empty() || !near(&self.unless))
     }

@@ -7,7 +7,7 @@
 use super::Bounds;
 use super::context::CompiledContext;
 use crate::schema::{Context, Element, ElementSpec};
-use crate::text::{WordPattern, Words, match_case};
+use crate::text::{WordPattern, match_case};
 use factlint_extract::{Document, Span};
 
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ impl Pattern {
     }
 
     /// Tries the pattern with its anchor at token `i`.
-    pub fn try_at(&self, doc: &Document, words: &Words, i: usize, bounds: Bounds) -> Option<Hit> {
+    pub fn try_at(&self, doc: &Document, i: usize, bounds: Bounds) -> Option<Hit> {
         let first = i.checked_sub(self.anchor)?;
         let end = first + self.elements.len();
         if first < bounds.first || end > bounds.end {
@@ -96,13 +96,13 @@ impl Pattern {
         let mut folded = Vec::with_capacity(self.elements.len());
         for (k, element) in self.elements.iter().enumerate() {
             let token = first + k;
-            let word = words.get(token)?;
+            let word = doc.folded_word(token)?;
             if !element.matches(word, doc.token_text(token)) {
                 return None;
             }
             folded.push(word);
         }
-        if !self.context.allows(words, first, end, bounds) {
+        if !self.context.allows(doc, first, end, bounds) {
             return None;
         }
         let marked: Vec<usize> = match self.elements.iter().any(|e| e.mark) {

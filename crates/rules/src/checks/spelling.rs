@@ -13,8 +13,16 @@ use std::sync::OnceLock;
 fn dictionary() -> &'static FxHashMap<&'static str, &'static [&'static str]> {
     static TABLE: OnceLock<FxHashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        typos_dict::WORD.map.entries().map(|(key, corrections)| (key.into_inner(), *corrections)).collect()
+        let entries = typos_dict::WORD.map.entries();
+        let mut table = FxHashMap::with_capacity_and_hasher(typos_dict::WORD.map.len(), Default::default());
+        table.extend(entries.map(|(key, corrections)| (key.into_inner(), *corrections)));
+        table
     })
+}
+
+/// Builds the table ahead of the first look-up.
+pub(crate) fn warm_up() {
+    dictionary();
 }
 
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 use super::Bounds;
 use super::context::CompiledContext;
 use crate::schema::Context;
-use crate::text::{Phrase, Words, match_case};
+use crate::text::{Phrase, match_case};
 use factlint_extract::Document;
 use std::collections::BTreeMap;
 
@@ -35,17 +35,10 @@ impl Substitution {
     }
 
     /// Tries swap `index` at token `i`.
-    pub fn try_at(
-        &self,
-        doc: &Document,
-        words: &Words,
-        index: usize,
-        i: usize,
-        bounds: Bounds,
-    ) -> Option<Hit> {
+    pub fn try_at(&self, doc: &Document, index: usize, i: usize, bounds: Bounds) -> Option<Hit> {
         let (found, replacement) = &self.swaps[index];
-        let end = found.match_at(words, i, bounds.end)?;
-        if !self.context.allows(words, i, end, bounds) {
+        let end = found.match_at(doc, i, bounds.end)?;
+        if !self.context.allows(doc, i, end, bounds) {
             return None;
         }
         let tokens = doc.tokens();
