@@ -27,12 +27,27 @@ fn time(command: &mut Command) -> Option<Duration> {
     (status.code().is_some_and(|code| code <= 2)).then(|| start.elapsed())
 }
 
-/// The median wall time of `RUNS` runs, after one warm-up run.
-fn median(mut make: impl FnMut() -> Command) -> Option<Duration> {
-    time(&mut make())?;
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| time(&mut make())).collect::<Option<_>>()?;
-    times.sort();
-    Some(times[RUNS / 2])
+/// The median wall times of `RUNS` runs of each command, after a warm-up run of each, the two
+/// alternating so that whatever else the machine does weighs on both alike.
+fn medians(
+    mut first: impl FnMut() -> Command,
+    mut second: impl FnMut() -> Command,
+) -> (Option<Duration>, Option<Duration>) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let (ok_a, ok_b) = (time(&mut first()).is_some(), time(&mut second()).is_some());
+    for _ in 0..RUNS {
+        if ok_a {
+            a.extend(time(&mut first()));
+        }
+        if ok_b {
+            b.extend(time(&mut second()));
+        }
+    }
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        (times.len() == RUNS).then(|| times[RUNS / 2])
+    };
+    (median(a), median(b))
 }
 
 /// The largest resident set of any child waited for so far, in bytes.
@@ -75,22 +90,25 @@ fn main() {
     };
     reuters(&corpus);
     let bbc = corpus.join("bbc");
-    let Some(ours) = median(|| {
-        let mut command = factlint();
-        command.arg("check").arg("--format").arg("short").arg(&bbc);
-        command
-    }) else {
+    let typos_binary = std::env::var_os("TYPOS").unwrap_or_else(|| "typos".into());
+    let (ours, theirs) = medians(
+        || {
+            let mut command = factlint();
+            command.arg("check").arg("--format").arg("short").arg(&bbc);
+            command
+        },
+        || {
+            let mut command = Command::new(&typos_binary);
+            command.arg("--format").arg("brief").arg(&bbc);
+            command
+        },
+    );
+    let Some(ours) = ours else {
         eprintln!("factlint failed on {}", bbc.display());
         return;
     };
     println!("factlint check bbc/: {:.0} ms (median of {RUNS})", ours.as_secs_f64() * 1e3);
-    let typos_binary = std::env::var_os("TYPOS").unwrap_or_else(|| "typos".into());
-    let typos = median(|| {
-        let mut command = Command::new(&typos_binary);
-        command.arg("--format").arg("brief").arg(&bbc);
-        command
-    });
-    match typos {
+    match theirs {
         Some(theirs) => println!(
             "typos bbc/ ({}): {:.0} ms (median of {RUNS}); factlint takes {:.2}× typos' time",
             typos_binary.to_string_lossy(),

@@ -164,7 +164,13 @@ impl Document {
         for token in &self.tokens {
             let start = folded.len() as u32;
             if token.kind == TokenKind::Word {
-                folded.push_str(Lower::new(&text[token.span.range()]).as_str());
+                let word = &text[token.span.range()];
+                if word.is_ascii() {
+                    folded.push_str(word);
+                    folded[start as usize..].make_ascii_lowercase();
+                } else {
+                    folded.push_str(Lower::new(word).as_str());
+                }
             }
             ranges.push((start, folded.len() as u32));
         }
