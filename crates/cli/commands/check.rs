@@ -49,13 +49,13 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     if args.input_format == InputFormat::Jsonl {
         return batch::run(args);
     }
-    // The rule packs and the spelling table take a few milliseconds each to build: parse the
-    // packs while the directories are walked and the table is built.
-    let warming = std::thread::spawn(RuleSet::warm_up_packs);
+    // The rule packs and the spelling table take a few milliseconds each to build: build them
+    // while the directories are walked.
+    let packs = std::thread::spawn(RuleSet::warm_up_packs);
+    let spelling = std::thread::spawn(RuleSet::warm_up_spelling);
     let sources = walk::expand(&args.paths, &args.globs, &args.exclude)?;
-    RuleSet::warm_up_spelling();
     // A panic there would come back when the rules are first asked for.
-    let _ = warming.join();
+    let _ = (packs.join(), spelling.join());
     let mut setups = Setups::new(&args.reading, &args.rules);
     let stdin_dir = args.reading.stdin_filename.as_deref().map(PathBuf::from);
     let mut jobs: Vec<(Source, Arc<Setup>)> = Vec::with_capacity(sources.len());
