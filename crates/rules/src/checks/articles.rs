@@ -83,7 +83,16 @@ fn for_word(word: &str) -> Option<&'static str> {
     if first.is_uppercase() && word.chars().count() == 1 {
         return None;
     }
+    // Names and technical words spelt with digits or inner capitals ("mp3", "mDNS", "OneDrive")
+    // are read in ways spelling does not show.
+    if word.chars().any(|c| c.is_ascii_digit()) || word.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
     let lower = word.to_lowercase();
+    // A name in Eu- may be read either way ("an Euler", "a European").
+    if first.is_uppercase() && lower.starts_with("eu") && !lower.starts_with("euro") {
+        return None;
+    }
     if starts_like(&lower, EITHER) {
         return None;
     }
@@ -124,6 +133,10 @@ mod tests {
         }
         assert_eq!(wanted("FBI", TokenKind::Word), None);
         assert_eq!(wanted("historic", TokenKind::Word), None);
+        for word in ["mp3", "mDNS", "OneDrive", "Euler"] {
+            assert_eq!(wanted(word, TokenKind::Word), None, "{word}");
+        }
+        assert_eq!(wanted("European", TokenKind::Word), Some("a"));
     }
 
     #[test]
