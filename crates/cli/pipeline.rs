@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use factlint_extract::jiff::civil::Date;
 use factlint_extract::{Claim, Document, Format, Options, TooLarge, extract};
 use factlint_rules::{Fact, Input, Rule, RuleSet, parse_facts};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -111,15 +111,15 @@ impl Setups {
         }
     }
 
-    /// The setup for a story at `path` (`None`: standard input, configured from the current
-    /// directory), loading its configuration the first time.
+    /// The setup for a story at `path`, a file (`None`: standard input, configured from the
+    /// current directory), loading its configuration the first time.
     pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Setup>> {
         let config_path = match &self.forced {
             Some(forced) => Some(forced.clone()),
             None => {
                 // Stories in one directory share their configuration: look it up once.
                 let path = path.unwrap_or(Path::new("."));
-                let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
+                let dir = path.parent().unwrap_or(Path::new("."));
                 self.discovered.entry(dir.to_path_buf()).or_insert_with(|| Config::discover(path)).clone()
             }
         };
@@ -138,14 +138,11 @@ impl Setups {
     /// Every rule any setup runs, once each, for printers that describe them.
     pub fn catalog(&self) -> Catalog<'_> {
         let mut rules: Vec<&Rule> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut setups: Vec<(&Option<PathBuf>, &Arc<Setup>)> = self.by_config.iter().collect();
         setups.sort_by(|a, b| a.0.cmp(b.0));
         for (_, setup) in setups {
-            for rule in setup.rules.rules() {
-                if !rules.iter().any(|r| r.id() == rule.id()) {
-                    rules.push(rule);
-                }
-            }
+            rules.extend(setup.rules.rules().iter().filter(|rule| seen.insert(rule.id())));
         }
         Catalog { rules }
     }

@@ -46,20 +46,19 @@ impl RuleSet {
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<RuleSet, LoadError> {
-        // Files parse independently, so each parses on its own thread; compiling and checking
-        // ids follow in file order.
         let sources: Vec<(&str, &str)> = sources.into_iter().collect();
-        let parsed: Vec<Result<Vec<RuleSpec>, LoadError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> =
-                sources.iter().map(|&(file, text)| scope.spawn(move || parse_rules(file, text))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        });
+        let parsed = sources.iter().map(|&(file, text)| parse_rules(file, text));
+        RuleSet::assemble(sources.iter().copied().zip(parsed))
+    }
+
+    /// Compiles parsed rules in file order, checking that ids are unique. `text` is each file's
+    /// source, for locating errors.
+    fn assemble<'a>(
+        parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
+    ) -> Result<RuleSet, LoadError> {
         let mut rules: Vec<Rule> = Vec::new();
         let mut origins: FxHashMap<String, String> = FxHashMap::default();
-        for (&(file, text), specs) in sources.iter().zip(parsed) {
+        for ((file, text), specs) in parsed {
             for spec in specs? {
                 if let Some(existing) = origins.get(&spec.id) {
                     let (line, column) = crate::load::locate(text, &spec.id, None);
@@ -79,19 +78,28 @@ impl RuleSet {
         Ok(RuleSet::new(rules))
     }
 
-    /// The built-in packs: the ones [`RuleSet::warm_up_packs`] parsed ahead, else parsed now.
+    /// The built-in packs: the ones [`RuleSet::warm_up_packs`] loaded ahead, else loaded now.
     pub fn builtin() -> Result<RuleSet, LoadError> {
         let warmed = WARMED.lock().ok().and_then(|mut slot| slot.take());
-        warmed.unwrap_or_else(|| RuleSet::from_sources(crate::builtin::PACKS.iter().copied()))
+        warmed.unwrap_or_else(RuleSet::load_builtin)
     }
 
-    /// Parses the built-in packs now (a few milliseconds of YAML), on the calling thread, so that
-    /// a program can do it while it does something else (walking directories, building the
-    /// spelling table); the next [`RuleSet::builtin`] takes them.
+    /// Loads the built-in packs from their JSON form, falling back to the YAML (and its located
+    /// errors) for a pack whose JSON is missing or does not read.
+    fn load_builtin() -> Result<RuleSet, LoadError> {
+        RuleSet::assemble(crate::builtin::PACKS.iter().map(|pack| {
+            let specs = serde_json::from_str::<Vec<RuleSpec>>(pack.json)
+                .or_else(|_| parse_rules(pack.file, pack.yaml));
+            ((pack.file, pack.yaml), specs)
+        }))
+    }
+
+    /// Loads the built-in packs now, for [`RuleSet::builtin`] to take: a run does this on
+    /// another thread while it looks for the stories to check.
     pub fn warm_up_packs() {
-        let parsed = RuleSet::from_sources(crate::builtin::PACKS.iter().copied());
+        let loaded = RuleSet::load_builtin();
         if let Ok(mut slot) = WARMED.lock() {
-            *slot = Some(parsed);
+            *slot = Some(loaded);
         }
     }
 
