@@ -241,15 +241,18 @@ impl Document {
     /// Whether token `i` exists and is the word `word`, ignoring ASCII case.
     #[inline]
     pub fn is_word(&self, i: usize, word: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && self.slice(t.span).eq_ignore_ascii_case(word))
+        self.tokens.get(i).is_some_and(|t| {
+            // Comparing lengths first spares slicing the text for almost every token.
+            t.kind == TokenKind::Word
+                && t.span.len() == word.len()
+                && self.slice(t.span).eq_ignore_ascii_case(word)
+        })
     }
 
     /// Whether token `i` exists and is exactly `text` (any kind).
     #[inline]
     pub fn is_text(&self, i: usize, text: &str) -> bool {
-        self.tokens.get(i).is_some_and(|t| self.slice(t.span) == text)
+        self.tokens.get(i).is_some_and(|t| t.span.len() == text.len() && self.slice(t.span) == text)
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no space between them.

@@ -149,8 +149,11 @@ fn push(tokens: &[Token], first: usize, end: usize, out: &mut Vec<Sentence>) {
 /// If a sentence ends with the token at `i`, the index of the first token of the next one.
 fn boundary_after(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
     let token = tokens[i];
+    if token.kind != TokenKind::Punct {
+        return None;
+    }
     let mark = &text[token.span.range()];
-    if token.kind != TokenKind::Punct || !matches!(mark, "." | "!" | "?" | "..." | "…" | "...." | "?!") {
+    if !matches!(mark, "." | "!" | "?" | "..." | "…" | "...." | "?!") {
         return None;
     }
     // Closing quotes and brackets glued to the mark belong to this sentence.

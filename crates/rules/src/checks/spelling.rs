@@ -37,10 +37,7 @@ impl Spelling {
 
     /// The corrections for `word` (as written), if it is a known misspelling worth reporting.
     pub fn corrections(&self, word: &str, folded: &str) -> Option<&'static [&'static str]> {
-        if folded.len() < 3
-            || word.bytes().any(|b| b.is_ascii_digit())
-            || word.chars().any(char::is_uppercase)
-        {
+        if folded.len() < 3 || has_digit_or_capital(word) {
             return None;
         }
         let corrections = *dictionary().get(folded)?;
@@ -48,6 +45,15 @@ impl Spelling {
             return None;
         }
         Some(corrections)
+    }
+}
+
+/// Whether `word` holds a digit or an upper-case letter, in one pass for the usual ASCII word.
+fn has_digit_or_capital(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    } else {
+        word.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())
     }
 }
 
