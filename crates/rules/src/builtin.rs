@@ -28,6 +28,7 @@ pub const PACKS: &[Pack] = &[
     pack!("confusables/idioms"),
     pack!("confusables/sport-and-arts"),
     pack!("confusables/business"),
+    pack!("confusables/health-science-travel"),
     pack!("confusables/food-and-home"),
     pack!("spelling"),
     pack!("grammar"),
@@ -60,6 +61,29 @@ mod tests {
                 .unwrap_or_else(|error| panic!("{}: the JSON form does not read: {error}", pack.file));
             assert_eq!(format!("{from_yaml:?}"), format!("{from_json:?}"), "{}", pack.file);
         }
+    }
+
+    #[test]
+    fn every_rule_file_in_the_rules_folder_is_built_in() {
+        fn yaml_files(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("the rules folder reads") {
+                let path = entry.expect("a folder entry").path();
+                if path.is_dir() {
+                    yaml_files(&path, found);
+                } else if path.extension().is_some_and(|ext| ext == "yaml") {
+                    found.push(path.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut found = Vec::new();
+        yaml_files(&root.join("rules"), &mut found);
+        let prefix = format!("{}/", root.to_string_lossy().replace('\\', "/"));
+        let mut found: Vec<&str> = found.iter().map(|f| f.strip_prefix(&prefix).unwrap_or(f)).collect();
+        let mut built_in: Vec<&str> = PACKS.iter().map(|pack| pack.file).collect();
+        found.sort_unstable();
+        built_in.sort_unstable();
+        assert_eq!(found, built_in);
     }
 
     #[test]
