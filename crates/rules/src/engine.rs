@@ -1,7 +1,7 @@
 //! The engine: a set of compiled rules, indexed so that one pass over a story's tokens runs
 //! every word rule, followed by the paragraph and claim checks.
 
-use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts};
+use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts, spelling};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
@@ -243,6 +243,7 @@ impl RuleSet {
                 for &index in &self.spelling {
                     if let Check::Spelling(spelling) = &self.rules[index].check
                         && let Some(corrections) = spelling.corrections(text, word)
+                        && !spelling::is_word_piece(doc, i)
                     {
                         let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
                         let preferred =

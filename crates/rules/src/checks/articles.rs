@@ -57,6 +57,7 @@ const CONSONANT_SOUND: &[&str] = &[
     "usurp",
     "uruguay",
     "uzbek",
+    "uefa",
 ];
 
 /// Beginnings of words spelt with an h that start with a vowel sound ("hour", "honorary").

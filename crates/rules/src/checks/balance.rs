@@ -43,6 +43,9 @@ enum Mark {
     CloseDouble,
     /// A straight quote with space on both sides: it closes what is open, else it opens.
     Either,
+    /// A straight quote glued to a number: it closes what is open ("a “50/50" chance"), else it
+    /// is an inch mark (5' 10").
+    AfterNumber,
     Other,
 }
 
@@ -51,15 +54,12 @@ fn mark(doc: &Document, i: usize) -> Mark {
         "“" | "„" | "«" => Mark::OpenDouble,
         "”" | "»" => Mark::CloseDouble,
         "\"" => {
-            // Inches: 5' 10".
             if i > 0 && doc.adjacent(i - 1) && doc.token_kind(i - 1) == Some(TokenKind::Number) {
-                return Mark::Other;
+                return Mark::AfterNumber;
             }
             // A straight quote opens before a word and closes after one; one with space on both
             // sides ("France, " he said; could be " very important) goes either way.
-            let after_space = i == 0
-                || !doc.adjacent(i - 1)
-                || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | "‘" | "'");
+            let after_space = i == 0 || !doc.adjacent(i - 1) || opens_before(doc, i - 1);
             let before_space = !doc.adjacent(i);
             match (after_space, before_space) {
                 (true, false) => Mark::OpenDouble,
@@ -68,6 +68,17 @@ fn mark(doc: &Document, i: usize) -> Mark {
             }
         }
         _ => Mark::Other,
+    }
+}
+
+/// Whether a straight double quote glued after token `k` opens: after an opening bracket or
+/// dash, an opening single quote, or a colon (`read:"We want`), but not after a single quote
+/// that closes (`a 'has been'".`).
+fn opens_before(doc: &Document, k: usize) -> bool {
+    match doc.token_text(k) {
+        "(" | "[" | "—" | "–" | "-" | "‘" | ":" => true,
+        "'" => k == 0 || !doc.adjacent(k - 1),
+        _ => false,
     }
 }
 
@@ -87,6 +98,8 @@ fn quotes(
         let mark = match mark(doc, i) {
             Mark::Either if open_doubles.is_empty() => Mark::OpenDouble,
             Mark::Either => Mark::CloseDouble,
+            Mark::AfterNumber if open_doubles.is_empty() => Mark::Other,
+            Mark::AfterNumber => Mark::CloseDouble,
             mark => mark,
         };
         match mark {
@@ -119,7 +132,7 @@ fn quotes(
                     }
                 }
             }
-            Mark::Either | Mark::Other => {}
+            Mark::Either | Mark::AfterNumber | Mark::Other => {}
         }
     }
     let Some(&first_open) = open_doubles.first() else { return };
@@ -188,10 +201,12 @@ fn is_emoticon(doc: &Document, i: usize) -> bool {
     i > 0 && glued_to(i - 1)
 }
 
-/// Whether the `)` at `i` closes an item number: "1)" or "a)" starting a sentence.
+/// Whether the `)` at `i` closes an item number: "1)" or "a)" starting a sentence or following
+/// a colon or semicolon ("two facts: 1) If").
 fn is_item_number(doc: &Document, i: usize) -> bool {
     let Some(item) = i.checked_sub(1) else { return false };
-    let starts_sentence = doc.sentences()[doc.sentence_of(item)].first_token as usize == item;
+    let starts_sentence = doc.sentences()[doc.sentence_of(item)].first_token as usize == item
+        || item > 0 && !doc.adjacent(item - 1) && matches!(doc.token_text(item - 1), ":" | ";");
     let short = match doc.token_kind(item) {
         Some(TokenKind::Number) => doc.token_text(item).len() <= 2,
         Some(TokenKind::Word) => doc.token_text(item).chars().count() == 1,

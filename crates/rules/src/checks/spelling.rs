@@ -3,6 +3,7 @@
 //! letter are left alone: in news copy they are mostly names ("Winn-Dixie") and acronyms.
 
 use crate::text::WordPattern;
+use factlint_extract::Document;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -46,6 +47,14 @@ impl Spelling {
         }
         Some(corrections)
     }
+}
+
+/// Whether word `i` is glued to a hyphen ("mis-selling", "pre-empted") or to an entity written
+/// out ("caf&#233;"): a piece of a longer word, which the dictionary of whole words cannot judge.
+pub(crate) fn is_word_piece(doc: &Document, i: usize) -> bool {
+    let glued_before = i > 0 && doc.adjacent(i - 1) && doc.token_text(i - 1) == "-";
+    let glued_after = doc.adjacent(i) && matches!(doc.token_text(i + 1), "-" | "&");
+    glued_before || glued_after
 }
 
 /// Whether `word` holds a digit or an upper-case letter, in one pass for the usual ASCII word.
