@@ -135,6 +135,7 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
                 });
                 return (!future_in_past).then_some(false);
             }
+            _ if is_verb_with_object(&word, k, first, at) => return Some(false),
             "did" | "met" | "began" | "took" | "went" | "came" | "gave" | "fell" | "rose" | "happened"
             | "occurred" => {
                 // "was to have met": the perfect leaves the time open.
@@ -184,6 +185,61 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
         &[("date", &long_date(date)), ("reference", &long_date(reference)), ("when", when), ("wants", wants)],
         None,
     ))
+}
+
+/// Whether word `k` is a simple past in -ed with its subject before it and a short object after
+/// it, the date following with "on": "the board approved the budget on Sept. 29". A longer object,
+/// or one with another preposition or verb in it, may own the date ("extended its offer to
+/// April 30", "declared a dividend payable on April 21"); without an object the word may be a
+/// participle ("stock held on March 23"), and after an auxiliary it is a perfect or a passive
+/// ("had approved", "was approved"): none of those says when.
+fn is_verb_with_object<'a>(word: &impl Fn(usize) -> Lower<'a>, k: usize, first: usize, at: usize) -> bool {
+    const LONGEST_OBJECT: usize = 4;
+    if k <= first || k + 2 >= at || at - k - 2 > LONGEST_OBJECT || word(at - 1).as_str() != "on" {
+        return false;
+    }
+    let verb = word(k);
+    let verb = verb.as_str();
+    if verb.len() <= 4
+        || !verb.ends_with("ed")
+        || matches!(verb, "scheduled" | "planned" | "expected" | "proposed")
+    {
+        return false;
+    }
+    let subject_ends = !matches!(
+        word(k - 1).as_str(),
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "get"
+            | "got"
+            | "the"
+            | "a"
+            | "an"
+            | "to"
+            | ","
+            | "("
+            | "—"
+    );
+    let object_starts =
+        matches!(word(k + 1).as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this");
+    let plain_object = (k + 2..at - 1).all(|j| {
+        let w = word(j);
+        let w = w.as_str();
+        w.chars().all(char::is_alphabetic)
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !w.ends_with("able")
+            && !matches!(w, "for" | "to" | "from" | "of" | "until" | "by" | "in" | "at" | "with")
+    });
+    subject_ends && object_starts && plain_object
 }
 
 /// The date a yearless "June 3" means, when that is certain enough to accuse the tense: the
