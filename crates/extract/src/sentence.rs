@@ -186,17 +186,17 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<
 }
 
 fn continues_after_abbreviation(word: &str, next: &str, next_kind: TokenKind) -> bool {
-    let is_starter = SENTENCE_STARTERS.contains(&next);
+    let is_starter = || SENTENCE_STARTERS.contains(&next);
     if TITLES.contains(&word) {
         return true;
     }
     if CONTINUING.contains(&word) {
-        return next_kind == TokenKind::Number || !is_starter;
+        return next_kind == TokenKind::Number || !is_starter();
     }
     // Initials ("John F. Kennedy") and dotted abbreviations ("U.S.", "a.m."): the stop ends the
     // sentence only before a word that usually starts one.
     if word.chars().count() == 1 {
-        return !is_starter;
+        return !is_starter();
     }
     false
 }

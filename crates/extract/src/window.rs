@@ -15,7 +15,7 @@ pub(crate) struct Window<'a> {
     pub taken: &'a [(usize, usize)],
 }
 
-impl Window<'_> {
+impl<'a> Window<'a> {
     #[inline]
     fn inside(&self, i: usize) -> bool {
         i >= self.first && i < self.end
@@ -28,6 +28,15 @@ impl Window<'_> {
             return None;
         }
         self.doc.folded_word(i).map(Lower::folded)
+    }
+
+    /// The document's folded form of the word at `i`, if token `i` is a word of this sentence.
+    #[inline]
+    pub fn folded(&self, i: usize) -> Option<&'a str> {
+        if !self.inside(i) {
+            return None;
+        }
+        self.doc.folded_word(i)
     }
 
     /// Whether token `i` is the word `word`, ignoring case.

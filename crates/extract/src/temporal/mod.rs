@@ -155,7 +155,7 @@ fn number_may_lead(w: &Window, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let text = w.text(next);
             matches!(words::lead_of_text(text), Some(Lead::Month(_) | Lead::Article))
-                || words::fold(text).is_some_and(|word| {
+                || folded(w, next).is_some_and(|word| {
                     let word = word.as_str();
                     words::step_of(word).is_some()
                         || matches!(
@@ -246,9 +246,6 @@ fn follows_name(w: &Window, i: usize) -> bool {
 }
 
 /// The word at `i` folded, if token `i` is a word of the window.
-fn folded(w: &Window, i: usize) -> Option<words::Folded> {
-    if w.kind(i) != Some(TokenKind::Word) {
-        return None;
-    }
-    words::fold(w.text(i))
+fn folded<'a>(w: &Window<'a>, i: usize) -> Option<words::Folded<'a>> {
+    w.folded(i).map(words::fold)
 }
