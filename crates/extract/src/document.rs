@@ -72,9 +72,6 @@ impl std::fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
-/// The folded range of a word that is already in lower case: it is read from the text itself.
-const AS_WRITTEN: u32 = u32::MAX;
-
 /// One story, ready for extraction and rules. All spans in it are *analysis* offsets; use
 /// [`Document::to_source`] to point into the file as written.
 #[derive(Debug, Clone)]
@@ -88,8 +85,8 @@ pub struct Document {
     sentences: Vec<Sentence>,
     paragraphs: Vec<Paragraph>,
     reference: Option<ReferenceDate>,
-    /// Every word lower-cased once (see [`Document::folded_word`]), and each token's range in it:
-    /// empty for a token that is not a word, [`AS_WRITTEN`] for a word already in lower case.
+    /// The words not already in lower case, lower-cased once (see [`Document::folded_word`]),
+    /// and each such token's range in it.
     folded: String,
     folded_ranges: Vec<(u32, u32)>,
 }
@@ -163,21 +160,16 @@ impl Document {
     }
 
     /// Lower-cases every word once: the extractor and the rules compare each word many times.
+    /// Words already in lower case (most of them) are read from the text as they are.
     fn fold_words(&mut self) {
         let text = self.analysis.as_deref().unwrap_or(&self.source);
         let mut folded = String::with_capacity(text.len() / 8);
-        let mut ranges = Vec::with_capacity(self.tokens.len());
-        for token in &self.tokens {
-            if token.kind != TokenKind::Word {
-                ranges.push((0, 0));
+        let mut ranges = vec![(0, 0); self.tokens.len()];
+        for (token, range) in self.tokens.iter().zip(&mut ranges) {
+            if token.kind != TokenKind::Word || token.lowercase {
                 continue;
             }
             let word = &text[token.span.range()];
-            // Most words are already lower-case ASCII: those stay where they are.
-            if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'') {
-                ranges.push((AS_WRITTEN, AS_WRITTEN));
-                continue;
-            }
             let start = folded.len() as u32;
             if word.is_ascii() {
                 folded.push_str(word);
@@ -185,7 +177,7 @@ impl Document {
             } else {
                 folded.push_str(Lower::new(word).as_str());
             }
-            ranges.push((start, folded.len() as u32));
+            *range = (start, folded.len() as u32);
         }
         self.folded = folded;
         self.folded_ranges = ranges;
@@ -194,11 +186,15 @@ impl Document {
     /// Token `i` lower-cased (with ’ as '), if it is a word.
     #[inline]
     pub fn folded_word(&self, i: usize) -> Option<&str> {
-        let &(start, end) = self.folded_ranges.get(i)?;
-        if start == AS_WRITTEN {
-            return Some(self.slice(self.tokens[i].span));
+        let token = self.tokens.get(i)?;
+        if token.kind != TokenKind::Word {
+            return None;
         }
-        (start < end).then(|| &self.folded[start as usize..end as usize])
+        if token.lowercase {
+            return Some(self.slice(token.span));
+        }
+        let (start, end) = self.folded_ranges[i];
+        Some(&self.folded[start as usize..end as usize])
     }
 
     /// The file as written.

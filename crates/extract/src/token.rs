@@ -27,6 +27,9 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// A word written in lower-case ASCII (digits and apostrophes allowed), so that it is its
+    /// own folded form: most words are, and they need no copy to be compared.
+    pub lowercase: bool,
 }
 
 /// Appends the tokens of `text[range]` to `out`.
@@ -43,8 +46,10 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         let (c, width) = if b < 0x80 { (b as char, 1) } else { decode(text, i) };
         let start = i;
         let kind;
+        let mut lowercase = false;
         if c.is_alphabetic() {
-            let word_end = scan_word(text, i + width, end);
+            let (word_end, plain) = scan_word(text, i + width, end);
+            lowercase = plain && b.is_ascii_lowercase();
             // Addresses continue a word with ':' ("https:"), '.' ("www.") or '@'; only then is
             // the longer test worth running.
             if word_end < end
@@ -78,7 +83,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             i += width;
             kind = TokenKind::Punct;
         }
-        out.push(Token { span: Span::from_range(start..i), kind });
+        out.push(Token { span: Span::from_range(start..i), kind, lowercase });
     }
 }
 
@@ -88,12 +93,15 @@ fn decode(text: &str, at: usize) -> (char, usize) {
 }
 
 /// Continues a word from `i`: letters, digits, combining marks, and an apostrophe only when a
-/// letter follows it directly.
-fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
+/// letter follows it directly. Returns where the word ends and whether this part of it has no
+/// capital and no character beyond ASCII.
+fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
+    let mut plain = true;
     while i < end {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
+            plain &= !b.is_ascii_uppercase();
             i += 1;
             continue;
         }
@@ -107,12 +115,13 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
         let (c, width) = decode(text, i);
         let apostrophe = c == '’' && i + width < end && starts_with_letter(&text[i + width..end]);
         if c.is_alphanumeric() || is_combining(c) || apostrophe {
+            plain = false;
             i += width;
         } else {
             break;
         }
     }
-    i
+    (i, plain)
 }
 
 /// Continues a number from `i`: digits, a `,` or `.` between digits, then any letters glued on.
