@@ -202,33 +202,69 @@ fn starts_number(w: &str) -> bool {
 
 /// A test on the raw bytes that rejects most words before lower-casing them: every number word
 /// is short and starts with one of a few pairs of letters ("the" and "that" do not; "three",
-/// "third" and "thousand" do).
+/// "third" and "thousand" do). The pairs are bits in a table, so the test does not branch on
+/// the letters: it runs on every word.
 pub(crate) fn may_be_number_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > 11 {
         return false;
     }
-    let letter = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
-    match (letter(0), letter(1)) {
-        (b't', b'h') => matches!(letter(2), b'i' | b'o' | b'r'),
-        (b'a', 0 | b'n')
-        | (b'b', b'i' | b'l' | b'n')
-        | (b'c', b'o' | b'r')
-        | (b'd', b'o' | b'z')
-        | (b'e', b'i' | b'l')
-        | (b'f', b'e' | b'i' | b'o')
-        | (b'h', b'a' | b'u')
-        | (b'l', b'a')
-        | (b'm', b'i' | b'l' | b'n')
-        | (b'n', b'a' | b'i' | b'o')
-        | (b'o', b'n')
-        | (b'q', b'u')
-        | (b's', b'e' | b'i')
-        | (b't', b'e' | b'l' | b'n' | b'r' | b'w')
-        | (b'z', b'e') => true,
-        _ => false,
+    let letter = |i: usize| bytes.get(i).map_or(END, |&b| letter_index(b.to_ascii_lowercase()));
+    let (first, second) = (letter(0), letter(1));
+    if first >= END || (NUMBER_PAIRS[first] >> second) & 1 == 0 {
+        return false;
     }
+    // "th" starts "the" and "that" as well as "third", "thirty", "thousand" and "three".
+    (first, second) != (index(b't'), index(b'h'))
+        || matches!(bytes.get(2).map(u8::to_ascii_lowercase), Some(b'i' | b'o' | b'r'))
 }
+
+/// The index of "no second letter" in [`NUMBER_PAIRS`]; `END + 1` stands for anything that is
+/// not a letter, which no number word has.
+const END: usize = 26;
+
+const fn index(letter: u8) -> usize {
+    (letter - b'a') as usize
+}
+
+fn letter_index(byte: u8) -> usize {
+    if byte.is_ascii_lowercase() { index(byte) } else { END + 1 }
+}
+
+/// For each first letter, a bit for every second letter (or [`END`]) that a number word can
+/// start with: "a" and "an", "bi", "bl", "bn", "co", "cr", …
+const NUMBER_PAIRS: [u32; 26] = {
+    const PAIRS: &[(u8, &[u8])] = &[
+        (b'a', b"\0n"),
+        (b'b', b"iln"),
+        (b'c', b"or"),
+        (b'd', b"oz"),
+        (b'e', b"il"),
+        (b'f', b"eio"),
+        (b'h', b"au"),
+        (b'l', b"a"),
+        (b'm', b"iln"),
+        (b'n', b"aio"),
+        (b'o', b"n"),
+        (b'q', b"u"),
+        (b's', b"ei"),
+        (b't', b"ehlnrw"),
+        (b'z', b"e"),
+    ];
+    let mut table = [0u32; 26];
+    let mut p = 0;
+    while p < PAIRS.len() {
+        let (first, seconds) = PAIRS[p];
+        let mut s = 0;
+        while s < seconds.len() {
+            let second = if seconds[s] == 0 { END } else { index(seconds[s]) };
+            table[index(first)] |= 1 << second;
+            s += 1;
+        }
+        p += 1;
+    }
+    table
+};
 
 /// Whether a lower-cased word is a cardinal number word ("two", "hundred", "million").
 pub(crate) fn is_cardinal_word(w: &str) -> bool {
