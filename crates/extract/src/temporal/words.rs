@@ -1,8 +1,9 @@
 //! The words times are made of: month and weekday names, modifiers, period units, and the
-//! folding and look-up that let the scanner match them without allocating.
+//! look-up that lets the scanner match them without allocating.
 //!
 //! Every word that can start a time expression is in one table, [`LEADS`], hashed at compile
-//! time: the scanner folds each word once and rejects it with a single probe in the common case.
+//! time: the scanner tests each word as written, in any case, and rejects it with a single probe
+//! in the common case; past that, it reads the document's folded form of the word.
 
 use jiff::civil::Weekday;
 
