@@ -1,6 +1,8 @@
 //! Whole-program speed, side by side: `factlint check` against `typos` (the fastest peer, which
 //! only looks words up) on the BBC corpus, and the Reuters archive through
-//! `--input-format jsonl` with its wall time and peak memory.
+//! `--input-format jsonl` with its wall time and peak memory. Also one story of 100 MB (this
+//! repository's fixture stories over and over), through `claims` and `check`: a file that size
+//! must work, and everything the rules compare across a story must stay linear in its length.
 //!
 //! Run with `cargo bench --bench compare`. It needs `../shared/corpus` (skipped otherwise) and
 //! typos for the comparison (`pip install typos`; skipped otherwise): the binary named by the
@@ -83,12 +85,53 @@ fn reuters(corpus: &Path) {
     );
 }
 
+/// Writes a story of about 100 MB made of the fixture stories, and runs `claims` and `check` on
+/// it, each once.
+fn big_story() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs");
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .map(|dir| {
+            dir.flatten()
+                .map(|entry| entry.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    stories.sort();
+    let text: String =
+        stories.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect::<Vec<_>>().join("\n\n");
+    if text.is_empty() {
+        return;
+    }
+    let Ok(dir) = tempfile::tempdir() else { return };
+    let path = dir.path().join("big.txt");
+    let copies = 100_000_000 / text.len() + 1;
+    if std::fs::write(&path, vec![text.as_str(); copies].join("\n\n")).is_err() {
+        return;
+    }
+    for command in ["claims", "check"] {
+        let Some(wall) = time(factlint().arg(command).arg(&path)) else {
+            eprintln!("factlint {command} failed on a 100 MB story");
+            continue;
+        };
+        println!(
+            "factlint {command} on one 100 MB story: {:.1} s wall; peak memory so far {:.0} MB",
+            wall.as_secs_f64(),
+            children_peak_memory() as f64 / 1e6
+        );
+    }
+}
+
 fn main() {
-    let Some(corpus) = corpus() else {
+    let corpus = corpus();
+    if let Some(corpus) = &corpus {
+        reuters(corpus);
+    }
+    big_story();
+    let Some(corpus) = corpus else {
         println!("skipping: ../shared/corpus is not here");
         return;
     };
-    reuters(&corpus);
     let bbc = corpus.join("bbc");
     let typos_binary = std::env::var_os("TYPOS").unwrap_or_else(|| "typos".into());
     let (ours, theirs) = medians(

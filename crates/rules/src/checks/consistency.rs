@@ -13,6 +13,7 @@
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ConsistencyCheck {
@@ -38,14 +39,29 @@ impl ConsistencyCheck {
             ConsistencyCheck::Ages => same_person,
             ConsistencyCheck::BodySize => same_body,
         };
-        let candidates: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| self.applies(c) && !(self == Self::Figures && compares(doc, c)))
-            .collect();
-        for (k, later) in candidates.iter().enumerate() {
+        let key: fn(&Claim) -> Option<String> = match self {
+            ConsistencyCheck::Figures => figure_key,
+            ConsistencyCheck::Ages => person_key,
+            ConsistencyCheck::BodySize => |claim| claim.head().map(str::to_string),
+        };
+        // Claims that can be the same thing share a key, so each claim is compared with its
+        // own kind only: a long story (or a whole archive in one file) stays linear.
+        let mut earlier_by_key: FxHashMap<String, Vec<&Claim>> = FxHashMap::default();
+        let candidates =
+            claims.iter().filter(|c| self.applies(c) && !(self == Self::Figures && compares(doc, c)));
+        for later in candidates {
+            let Some(key) = key(later) else { continue };
+            let earlier_ones = earlier_by_key.entry(key).or_default();
             // The nearest earlier claim of the same thing that contradicts this one.
-            let earlier =
-                candidates[..k].iter().rev().find(|earlier| same(earlier, later) && !earlier.overlaps(later));
+            let earlier = earlier_ones
+                .iter()
+                .rev()
+                .find(|earlier| same(earlier, later) && !earlier.overlaps(later))
+                .copied();
+            // An earlier claim just like this one can no longer be the nearest: drop it, so a
+            // figure repeated all through a story is compared once.
+            earlier_ones.retain(|earlier| !alike(earlier, later));
+            earlier_ones.push(later);
             if let Some(earlier) = earlier {
                 let first = doc.slice(earlier.span).to_string();
                 let finding =
@@ -105,6 +121,27 @@ fn compares(doc: &Document, claim: &Claim) -> bool {
         ) || (w == "last"
             && matches!(word(k + 1).as_str(), "year" | "week" | "month" | "quarter" | "season" | "time"))
     })
+}
+
+/// Whether two claims of one key answer every comparison alike: the same figure, interval and
+/// owner.
+fn alike(a: &Claim, b: &Claim) -> bool {
+    let bits = |v: Option<f64>| v.map(f64::to_bits);
+    bits(a.value) == bits(b.value)
+        && bits(a.low) == bits(b.low)
+        && bits(a.high) == bits(b.high)
+        && a.owner == b.owner
+}
+
+/// What two figures of the same thing that may be a slip of the keys have in common: kind,
+/// unit, subject, and the digits of a whole number, in any order.
+fn figure_key(claim: &Claim) -> Option<String> {
+    let value = claim.value.filter(|v| v.fract() == 0.0)?;
+    let mut digits: Vec<u8> = (value as i64).to_string().into_bytes();
+    digits.sort_unstable();
+    let subject = claim.subject.as_ref().map_or("", |s| s.text.as_str());
+    let digits = String::from_utf8_lossy(&digits);
+    Some(format!("{:?}|{}|{subject}|{digits}", claim.kind, claim.unit.unwrap_or("")))
 }
 
 fn same_figure(a: &Claim, b: &Claim) -> bool {
