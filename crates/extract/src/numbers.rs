@@ -202,9 +202,10 @@ fn starts_number(w: &str) -> bool {
 
 /// A test on the raw bytes that rejects most words before lower-casing them: a word may be a
 /// number only if its first three letters (or fewer, for a shorter word) begin one of
-/// [`NUMBER_WORDS`]. "the", "and", "for" and "this" fail at once; "three", "third" and
-/// "thousand" pass. The prefixes are bits in a table built at compile time, so the test does
-/// not branch on the letters: it runs on every word.
+/// [`NUMBER_WORDS`]. "the", "and", "has" and "not" fail at once; "three", "third" and
+/// "thousand" pass, and so do "for" and "this", which begin like "forty" and "third". The
+/// prefixes are bits in a table built at compile time, so the test does not branch on the
+/// letters: it runs on every word.
 pub(crate) fn may_be_number_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > 11 {

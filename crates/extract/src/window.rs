@@ -23,11 +23,8 @@ impl<'a> Window<'a> {
 
     /// The lower-cased word at `i`, if token `i` is a word of this sentence.
     #[inline]
-    pub fn word(&self, i: usize) -> Option<Lower<'_>> {
-        if !self.inside(i) {
-            return None;
-        }
-        self.doc.folded_word(i).map(Lower::folded)
+    pub fn word(&self, i: usize) -> Option<Lower<'a>> {
+        self.folded(i).map(Lower::folded)
     }
 
     /// The document's folded form of the word at `i`, if token `i` is a word of this sentence.

@@ -46,9 +46,7 @@ impl RuleSet {
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<RuleSet, LoadError> {
-        let sources: Vec<(&str, &str)> = sources.into_iter().collect();
-        let parsed = sources.iter().map(|&(file, text)| parse_rules(file, text));
-        RuleSet::assemble(sources.iter().copied().zip(parsed))
+        RuleSet::assemble(sources.into_iter().map(|(file, text)| ((file, text), parse_rules(file, text))))
     }
 
     /// Compiles parsed rules in file order, checking that ids are unique. `text` is each file's
