@@ -25,6 +25,19 @@ struct Record {
     published: Option<String>,
 }
 
+/// A line that gave no findings: bad input (skipped), or factlint failing on the story (an
+/// internal error, which makes the run exit 2 once every other line is checked).
+struct Skipped {
+    message: String,
+    internal: bool,
+}
+
+impl Skipped {
+    fn input(message: String) -> Skipped {
+        Skipped { message, internal: false }
+    }
+}
+
 #[derive(Serialize)]
 struct Line<'a> {
     id: &'a serde_json::Value,
@@ -45,7 +58,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut failing, mut bad_lines, mut stories) = (false, 0usize, 0usize);
+    let (mut failing, mut bad_lines, mut failed, mut stories) = (false, 0usize, 0usize, 0usize);
     for path in &args.paths {
         let reader: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin())
@@ -53,26 +66,34 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?)
         };
         let name = path.display().to_string();
-        let mut lines = BufReader::new(reader).lines().enumerate();
+        // Lines are read as bytes: one line that is not UTF-8 is skipped, not the archive.
+        let mut lines = BufReader::new(reader).split(b'\n').enumerate();
         loop {
-            let mut block: Vec<(usize, String)> = Vec::with_capacity(BLOCK);
+            let mut block: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BLOCK);
             for (number, line) in lines.by_ref().take(BLOCK) {
-                block.push((number + 1, line.with_context(|| format!("cannot read {name}"))?));
+                let line = line.with_context(|| format!("cannot read {name}"))?;
+                let text = String::from_utf8(line).map_err(|e| {
+                    format!("{name}:{}: not UTF-8 (byte {})", number + 1, e.utf8_error().valid_up_to())
+                });
+                block.push((number + 1, text));
             }
             if block.is_empty() {
                 break;
             }
-            let results: Vec<Result<(Vec<String>, bool), String>> = block
+            let results: Vec<Result<(Vec<String>, bool), Skipped>> = block
                 .par_iter()
-                .filter(|(_, line)| !line.trim().is_empty())
+                .filter(|(_, line)| line.as_ref().map_or(true, |l| !l.trim().is_empty()))
                 .map(|(number, line)| {
+                    let line = line.as_ref().map_err(|message| Skipped::input(message.clone()))?;
                     let record: Record = serde_json::from_str(line)
-                        .map_err(|e| format!("{name}:{number}: not a story record: {e}"))?;
+                        .map_err(|e| Skipped::input(format!("{name}:{number}: not a story record: {e}")))?;
                     let date = match record.published.as_deref() {
                         None => None,
                         Some(published) => Some(
                             published.get(..10).and_then(|p| p.parse::<Date>().ok()).ok_or_else(|| {
-                                format!("{name}:{number}: `published` is not a YYYY-MM-DD date: {published}")
+                                Skipped::input(format!(
+                                    "{name}:{number}: `published` is not a YYYY-MM-DD date: {published}"
+                                ))
                             })?,
                         ),
                     };
@@ -80,9 +101,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
-                    let checked = setup
-                        .check(label, None, record.text, date)
-                        .map_err(|e| format!("{name}:{number}: {e}"))?;
+                    let checked = setup.check(label, None, record.text, date).map_err(|e| Skipped {
+                        message: format!("{name}:{number}: {e}"),
+                        internal: e.is_internal(),
+                    })?;
                     let report = &checked.report;
                     let mut rendered = Vec::new();
                     let mut fails = false;
@@ -91,7 +113,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                         let mut record_line = FindingRecord::new(&report.name, &report.doc, finding);
                         record_line.path = None;
                         let line = Line { id: &record.id, finding: record_line };
-                        rendered.push(serde_json::to_string(&line).map_err(|e| e.to_string())?);
+                        rendered.push(
+                            serde_json::to_string(&line)
+                                .map_err(|e| Skipped { message: e.to_string(), internal: true })?,
+                        );
                     }
                     Ok((rendered, fails))
                 })
@@ -105,8 +130,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                             writeln!(out, "{line}")?;
                         }
                     }
-                    Err(message) => {
-                        bad_lines += 1;
+                    Err(Skipped { message, internal }) => {
+                        if internal {
+                            failed += 1;
+                        } else {
+                            bad_lines += 1;
+                        }
                         progress.suspend(|| eprintln!("factlint: skipping {message}"));
                     }
                 }
@@ -116,7 +145,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     }
     out.flush()?;
     progress.finish_and_clear();
-    Ok(if stories == 0 && bad_lines > 0 {
+    Ok(if failed > 0 || stories == 0 && bad_lines > 0 {
         Outcome::Error
     } else if failing {
         Outcome::Findings

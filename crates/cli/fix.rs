@@ -2,7 +2,7 @@
 //! the result finds nothing more to fix. Files are replaced atomically (a temporary file in the
 //! same directory, renamed over the original, permissions kept).
 
-use crate::pipeline::Setup;
+use crate::pipeline::{CheckError, Setup};
 use factlint_extract::Span;
 use factlint_extract::jiff::civil::Date;
 use factlint_rules::Applicability;
@@ -18,7 +18,8 @@ pub struct Fixed {
     pub edits: usize,
 }
 
-/// Fixes `text` (the story `name`), re-checking after each round.
+/// Fixes `text` (the story `name`), re-checking after each round. A story too large to check is
+/// left as it is; factlint failing on it is an error, so no half-fixed story is written.
 pub fn fix(
     setup: &Setup,
     name: &str,
@@ -26,11 +27,15 @@ pub fn fix(
     text: &str,
     date: Option<Date>,
     unsafe_fixes: bool,
-) -> Fixed {
+) -> Result<Fixed, CheckError> {
     let mut current = text.to_string();
     let mut edits = 0;
     for _ in 0..MAX_ROUNDS {
-        let Ok(checked) = setup.check(name.to_string(), path, current.clone(), date) else { break };
+        let checked = match setup.check(name.to_string(), path, current.clone(), date) {
+            Ok(checked) => checked,
+            Err(CheckError::TooLarge(_)) => break,
+            Err(error) => return Err(error),
+        };
         let doc = &checked.report.doc;
         let mut planned: Vec<(Span, String)> = checked
             .report
@@ -48,7 +53,7 @@ pub fn fix(
         }
         edits += applied;
     }
-    Fixed { text: current, edits }
+    Ok(Fixed { text: current, edits })
 }
 
 /// Applies non-overlapping edits (sorted by position) to `text`; returns how many were applied.

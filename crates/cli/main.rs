@@ -10,6 +10,7 @@ mod config;
 mod fix;
 mod gitdiff;
 mod input;
+mod isolate;
 mod pipeline;
 mod printers;
 mod records;
@@ -61,8 +62,13 @@ fn main() -> ExitCode {
         cli::Command::Rules(command) => commands::rules::run(&command),
         cli::Command::Init { force } => commands::init(force),
         cli::Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut cli::Cli::command(), "factlint", &mut std::io::stdout());
-            Ok(Outcome::Clean)
+            // Written to a buffer first: the generator panics when standard output is closed
+            // early (`factlint completions bash | head -1`); a buffered write reports it instead.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cli::Cli::command(), "factlint", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)
+                .map(|()| Outcome::Clean)
+                .map_err(anyhow::Error::from)
         }
         cli::Command::Man => commands::man(),
     };

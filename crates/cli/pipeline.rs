@@ -4,6 +4,7 @@
 
 use crate::cli::{Level, ReadingArgs, RuleArgs};
 use crate::config::{Config, DateSource};
+use crate::isolate::{Panicked, isolate};
 use crate::report::{Catalog, FileReport};
 use crate::suppress;
 use anyhow::{Context, Result};
@@ -46,14 +47,28 @@ impl Setup {
     }
 
     /// Checks one story. `path` (when it is a file) places it under the configuration's
-    /// per-path overrides; `date` is a batch record's publication date.
+    /// per-path overrides; `date` is a batch record's publication date. A panic inside is
+    /// this story's error alone.
     pub fn check(
         &self,
         name: String,
         path: Option<&Path>,
         text: String,
         date: Option<Date>,
+    ) -> Result<Checked, CheckError> {
+        isolate(|| self.check_unguarded(name, path, text, date))
+            .map_err(CheckError::Panicked)?
+            .map_err(CheckError::TooLarge)
+    }
+
+    fn check_unguarded(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        text: String,
+        date: Option<Date>,
     ) -> Result<Checked, TooLarge> {
+        crash_on_request(&text);
         let options = Options {
             format: Format::from_path(&name),
             reference_date: self.date.or(date),
@@ -89,6 +104,47 @@ impl Setup {
         cli.or(self.config.file.min_severity).unwrap_or(Level::Info)
     }
 }
+
+/// In debug builds only, `FACTLINT_CRASH_ON=<marker>` makes checking any story that contains the
+/// marker panic, so the tests can show that one failing story does not take a batch with it.
+fn crash_on_request(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("FACTLINT_CRASH_ON").and_then(|m| m.into_string().ok()) {
+        assert!(
+            marker.is_empty() || !text.contains(&marker),
+            "FACTLINT_CRASH_ON: the story contains {marker:?}"
+        );
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = text;
+}
+
+/// Why a story could not be checked.
+#[derive(Debug)]
+pub enum CheckError {
+    /// Over the size the document model can address.
+    TooLarge(TooLarge),
+    /// factlint itself failed on this story; other stories are unaffected.
+    Panicked(Panicked),
+}
+
+impl CheckError {
+    /// Whether the failure is factlint's (a bug) rather than the input's.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, CheckError::Panicked(_))
+    }
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::TooLarge(error) => error.fmt(f),
+            CheckError::Panicked(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
 
 /// The setups of a run, one per configuration file in use.
 pub struct Setups {

@@ -75,9 +75,11 @@ fn comments(doc: &Document) -> Vec<Suppression> {
     let mut open: Vec<usize> = Vec::new();
     let mut at = 0;
     while let Some(start) = source[at..].find("<!--").map(|i| at + i) {
-        let Some(end) = source[start..].find("-->").map(|i| start + i + 3) else { break };
+        // The body starts after "<!--", so "<!-->" and "<!--->" are not closed by their own dashes.
+        let body_start = start + 4;
+        let Some(end) = source[body_start..].find("-->").map(|i| body_start + i + 3) else { break };
         at = end;
-        let body = source[start + 4..end - 3].trim();
+        let body = source[body_start..end - 3].trim();
         let Some(directive) = body.strip_prefix("factlint-") else { continue };
         let (command, rest) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
         let rules: Vec<String> =

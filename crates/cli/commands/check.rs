@@ -25,6 +25,8 @@ const PROGRESS_FROM: usize = 200;
 enum Outcomes {
     Checked(Box<Checked>),
     Unreadable(String),
+    /// factlint failed on this story (a bug): reported, and the run exits 2.
+    Failed(String),
 }
 
 /// A story after checking, ready to print.
@@ -84,7 +86,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         .collect();
     progress.finish_and_clear();
 
-    let (mut failing, mut unreadable, mut fixed_edits, mut fixed_files) = (false, 0, 0, 0);
+    let (mut failing, mut unreadable, mut failed, mut fixed_edits, mut fixed_files) = (false, 0, 0, 0, 0);
     let (mut fragments, mut tallies) = (Vec::new(), Vec::new());
     let mut fixed_stdin = false;
     // Colour codes are dropped unless standard output is a terminal (and NO_COLOR is unset).
@@ -94,6 +96,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             Outcomes::Unreadable(message) => {
                 unreadable += 1;
                 eprintln!("factlint: skipping {message}");
+            }
+            Outcomes::Failed(message) => {
+                failed += 1;
+                eprintln!("factlint: {message}");
             }
             Outcomes::Checked(checked) => {
                 let Checked { name, fragment, tally, failing: fails, path, fixed } = *checked;
@@ -116,7 +122,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             }
         }
     }
-    if tallies.is_empty() && unreadable > 0 {
+    if tallies.is_empty() && unreadable + failed > 0 {
         out.flush()?;
         return Ok(Outcome::Error);
     }
@@ -126,8 +132,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         printers::finish(args.format, fragments, &catalog, &mut out)?;
     }
     out.flush()?;
-    summary(args, &tallies, unreadable, fixed_edits, fixed_files);
-    Ok(if failing { Outcome::Findings } else { Outcome::Clean })
+    summary(args, &tallies, unreadable + failed, fixed_edits, fixed_files);
+    Ok(if failed > 0 {
+        Outcome::Error
+    } else if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Reads, checks and (when asked) fixes one input.
@@ -151,10 +163,16 @@ fn check_one(
         Origin::Stdin { .. } => None,
     };
     let name = story.origin.display_name();
-    let fixed = (args.fix || args.diff).then(|| {
-        let result = fix::fix(setup, &name, file.as_deref(), &story.text, None, args.unsafe_fixes);
-        FixResult { before: story.text.clone(), after: result.text, edits: result.edits }
-    });
+    let fixed = if args.fix || args.diff {
+        match fix::fix(setup, &name, file.as_deref(), &story.text, None, args.unsafe_fixes) {
+            Ok(result) => {
+                Some(FixResult { before: story.text.clone(), after: result.text, edits: result.edits })
+            }
+            Err(error) => return Outcomes::Failed(format!("{name}: {error}")),
+        }
+    } else {
+        None
+    };
     // After fixing, report what is left.
     let text = match &fixed {
         Some(fixed) if args.fix && !args.diff => fixed.after.clone(),
@@ -162,6 +180,7 @@ fn check_one(
     };
     let mut checked = match setup.check(name.clone(), file.as_deref(), text, None) {
         Ok(checked) => checked,
+        Err(error) if error.is_internal() => return Outcomes::Failed(format!("{name}: {error}")),
         Err(error) => return Outcomes::Unreadable(format!("{name}: {error}")),
     };
     if let (Some(changed), Some(path)) = (changed, &file) {

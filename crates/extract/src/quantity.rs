@@ -76,11 +76,11 @@ fn bounded_range(s: &Window, first: &Claim, next: usize) -> Option<(Claim, usize
     if s.is(k, "and") || s.is(k, "but") {
         k += 1;
     }
-    if k == next || s.taken_end(k).is_some() {
+    if k == next || k >= s.end || s.taken_end(k).is_some() {
         return None;
     }
     // The second bound's qualifier starts right after the joint: "and less than 40".
-    let start = s.doc.tokens()[k].span.start;
+    let start = s.doc.tokens().get(k)?.span.start;
     let (second, end) =
         (k..(k + 6).min(s.end)).find_map(|j| claim_at(s, j).filter(|(c, _)| c.span.start == start))?;
     let pair = if lower(first.qualifier) && upper(second.qualifier) {

@@ -167,3 +167,11 @@ fn a_figure_before_almost_does_not_panic() -> Result<(), TestCaseError> {
     check_source("Some 10% of almost 2,000 voters, or 300, said no.", None)?;
     check_source("Turnout rose to 60% almost 70% in some areas.", None)
 }
+
+#[test]
+fn a_bound_cut_off_at_the_end_does_not_panic() -> Result<(), TestCaseError> {
+    for source in [">1,", "more than 10 and", "Fewer than 3 but", "at most 5,"] {
+        check_source(source, None)?;
+    }
+    Ok(())
+}
