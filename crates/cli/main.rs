@@ -1,44 +1,11 @@
 //! factlint: fact-checks the figures, dates and claims in news copy.
 //!
-//! This binary is the only place that reads files, walks directories and prints. The work
-//! itself lives in `factlint-extract` (text → claims) and `factlint-rules` (claims → findings).
-
-mod batch;
-mod cli;
-mod commands;
-mod config;
-mod fix;
-mod gitdiff;
-mod input;
-mod isolate;
-mod pipeline;
-mod printers;
-mod records;
-mod report;
-mod suppress;
-mod walk;
+//! The binary parses the command line, runs the command and turns its outcome into an exit code;
+//! everything else is in the library beside it (`lib.rs`).
 
 use clap::{CommandFactory, Parser};
+use factlint::{Outcome, cli, commands};
 use std::process::ExitCode;
-
-/// How a run ended, as an exit code: 0 clean, 1 findings at or above the fail level, 2 usage,
-/// configuration or input errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Clean,
-    Findings,
-    Error,
-}
-
-impl From<Outcome> for ExitCode {
-    fn from(outcome: Outcome) -> ExitCode {
-        match outcome {
-            Outcome::Clean => ExitCode::from(0),
-            Outcome::Findings => ExitCode::from(1),
-            Outcome::Error => ExitCode::from(2),
-        }
-    }
-}
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
