@@ -54,6 +54,9 @@ pub enum Command {
     /// Write, check or accept readable snapshots of each story's claims and findings
     #[command(after_help = SNAPSHOT_EXAMPLES)]
     Snapshot(SnapshotArgs),
+    /// Learn a model of the archive's own usage for the confusion rules
+    #[command(after_help = LEARN_EXAMPLES)]
+    Learn(LearnArgs),
     /// List, test or explain rules
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -165,6 +168,10 @@ pub struct RuleArgs {
     /// The newsroom's reference figures (YAML: `facts:` and a list)
     #[arg(long, value_name = "FILE")]
     pub facts: Option<PathBuf>,
+
+    /// A model written by `factlint learn`, read by the confusion rules beside the shipped one
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,6 +328,40 @@ pub struct SnapshotArgs {
 
     #[command(flatten)]
     pub reading: ReadingArgs,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+const LEARN_EXAMPLES: &str = "\
+Examples:
+  factlint learn --output house.model archive/
+  factlint learn --output house.model --input-format jsonl stories.jsonl
+  factlint check --model house.model story.txt
+
+Or name the model in .factlint.yaml: `model: house.model`.";
+
+#[derive(Args, Debug)]
+pub struct LearnArgs {
+    /// Files, directories or (with --input-format jsonl) JSON Lines archives to learn from
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the model
+    #[arg(long, short, value_name = "MODEL")]
+    pub output: PathBuf,
+
+    /// The largest model to write, in megabytes; the rarest n-grams are left out to fit
+    #[arg(long, value_name = "MB", default_value_t = 20.0)]
+    pub max_size: f64,
+
+    /// Read stories as files, or as JSON Lines records (`id`, `text`)
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
+    pub input_format: InputFormat,
+
+    /// Use this configuration instead of the nearest .factlint.yaml (for its rules)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(flatten)]
     pub rules: RuleArgs,

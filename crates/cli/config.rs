@@ -85,6 +85,9 @@ pub struct ConfigFile {
     /// The reference figures, relative to this file.
     #[serde(default)]
     pub facts: Option<PathBuf>,
+    /// A model from `factlint learn`, relative to this file.
+    #[serde(default)]
+    pub model: Option<PathBuf>,
     #[serde(default)]
     pub accept: Vec<Accepted>,
     #[serde(default)]
@@ -137,6 +140,11 @@ impl Config {
     /// The facts file, resolved against the configuration's directory.
     pub fn facts(&self) -> Option<PathBuf> {
         self.file.facts.as_ref().map(|p| self.base().join(p))
+    }
+
+    /// The learned model, resolved against the configuration's directory.
+    pub fn model(&self) -> Option<PathBuf> {
+        self.file.model.as_ref().map(|p| self.base().join(p))
     }
 
     /// Whether a rule runs anywhere under this configuration (globally or in an override).

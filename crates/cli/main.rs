@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         cli::Command::Claims(args) => commands::claims::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Snapshot(args) => commands::snapshot::run(&args),
+        cli::Command::Learn(args) => commands::learn::run(&args),
         cli::Command::Rules(command) => commands::rules::run(&command),
         cli::Command::Init { force } => commands::init(force),
         cli::Command::Completions { shell } => {

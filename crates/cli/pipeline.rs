@@ -38,6 +38,13 @@ impl Setup {
             rules.extend(rule_file(file)?)?;
         }
         rules.retain(|rule| config.runs(rule));
+        if let Some(file) = rule_args.model.clone().or_else(|| config.model()) {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read the model {}", file.display()))?;
+            let model = factlint_rules::ngrams::NgramModel::from_bytes(bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            rules.set_learned_model(model);
+        }
         let facts_file = rule_args.facts.clone().or_else(|| config.facts());
         let facts = match facts_file {
             Some(file) => facts(&file)?,

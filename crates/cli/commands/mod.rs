@@ -3,6 +3,7 @@
 pub mod check;
 pub mod claims;
 pub mod diff;
+pub mod learn;
 pub mod rules;
 pub mod snapshot;
 

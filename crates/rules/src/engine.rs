@@ -19,6 +19,7 @@ static WARMED: Mutex<Option<Result<RuleSet, LoadError>>> = Mutex::new(None);
 enum Trigger {
     Swap { rule: usize, swap: usize },
     Pattern { rule: usize },
+    Confusion { rule: usize },
 }
 
 /// Compiled rules, ready to check any number of stories.
@@ -33,6 +34,9 @@ pub struct RuleSet {
     /// Regex rules, and one set of all their expressions to skip paragraphs none can match.
     regexes: Vec<usize>,
     regex_set: Option<regex::RegexSet>,
+    /// A model learned from the newsroom's archive, read by `confusion` rules beside the
+    /// shipped one.
+    learned: Option<std::sync::Arc<crate::ngrams::NgramModel>>,
 }
 
 impl RuleSet {
@@ -125,6 +129,24 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Reads a learned n-gram model beside the shipped one in `confusion` rules.
+    pub fn set_learned_model(&mut self, model: crate::ngrams::NgramModel) {
+        self.learned = Some(std::sync::Arc::new(model));
+    }
+
+    /// Every word of every `confusion` rule's sets: what `factlint learn` counts n-grams around.
+    pub fn confusion_words(&self) -> rustc_hash::FxHashSet<String> {
+        self.rules
+            .iter()
+            .filter_map(|rule| match &rule.check {
+                Check::Confusion(confusion) => Some(confusion.words()),
+                _ => None,
+            })
+            .flatten()
+            .map(str::to_string)
+            .collect()
+    }
+
     /// Keeps the rules `keep` accepts.
     pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
         self.rules.retain(keep);
@@ -169,6 +191,14 @@ impl RuleSet {
                             .entry(word.to_string())
                             .or_default()
                             .push(Trigger::Pattern { rule: index });
+                    }
+                }
+                Check::Confusion(confusion) => {
+                    for word in confusion.trigger_words() {
+                        self.triggers
+                            .entry(word.to_string())
+                            .or_default()
+                            .push(Trigger::Confusion { rule: index });
                     }
                 }
                 Check::Spelling(_) => self.spelling.push(index),
@@ -299,6 +329,20 @@ impl RuleSet {
                         let span = tokens[hit.first].span.cover(tokens[hit.end - 1].span);
                         let vars = [("found", doc.slice(span)), ("replacement", hit.replacement.as_str())];
                         out.push(self.rules[rule].finding(span, &vars, Some(hit.replacement.clone())));
+                    }
+                }
+                Trigger::Confusion { rule } => {
+                    let Check::Confusion(confusion) = &self.rules[rule].check else { continue };
+                    if let Some(slip) = confusion.try_at(doc, i, bounds, self.learned.as_deref()) {
+                        let span = doc.tokens()[i].span;
+                        let found = doc.slice(span);
+                        let replacement = match_case(found, &slip.replacement);
+                        let vars = [
+                            ("found", found),
+                            ("replacement", replacement.as_str()),
+                            ("evidence", slip.evidence.as_str()),
+                        ];
+                        out.push(self.rules[rule].finding(span, &vars, Some(replacement.clone())));
                     }
                 }
                 Trigger::Pattern { rule } => {

@@ -19,6 +19,13 @@ pub mod schema;
 mod text;
 
 pub use checks::Input;
+/// The n-gram tables behind `confusion` rules: the shipped one, and the format `factlint learn`
+/// writes.
+pub mod ngrams {
+    pub use crate::checks::confusion::learn::{BYTES_PER_NGRAM, NgramCounter};
+    pub use crate::checks::confusion::model::{ModelError, NgramModel, hash, write_table};
+    pub use crate::checks::confusion::shipped;
+}
 pub use engine::RuleSet;
 pub use facts::{Fact, parse_facts};
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};

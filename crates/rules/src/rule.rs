@@ -2,9 +2,9 @@
 //! matcher the engine runs.
 
 use crate::checks::{
-    Check, arithmetic::ArithmeticCheck, balance::BalanceCheck, consistency::ConsistencyCheck,
-    dates::DateCheck, pattern::Pattern, punctuation::PunctuationCheck, regex::RegexCheck,
-    repetition::Repetition, spelling::Spelling, substitution::Substitution,
+    Check, arithmetic::ArithmeticCheck, balance::BalanceCheck, confusion::Confusion,
+    consistency::ConsistencyCheck, dates::DateCheck, pattern::Pattern, punctuation::PunctuationCheck,
+    regex::RegexCheck, repetition::Repetition, spelling::Spelling, substitution::Substitution,
 };
 use crate::finding::{Applicability, Finding, Fix, Related, Severity};
 use crate::load::{LoadError, locate, nearest};
@@ -56,6 +56,9 @@ impl Rule {
             ("allow", spec.allow.is_some()),
             ("tolerance", spec.tolerance.is_some()),
             ("check", spec.check.is_some()),
+            ("sets", spec.sets.is_some()),
+            ("factor", spec.factor.is_some()),
+            ("stand-ins", spec.stand_ins.is_some()),
         ] {
             if present && !allowed.contains(&field) {
                 return Err(error(
@@ -118,6 +121,16 @@ impl Rule {
             Kind::Arithmetic => Check::Arithmetic(ArithmeticCheck::from_name(check_name()?)),
             Kind::Dates => Check::Dates(DateCheck::from_name(check_name()?)),
             Kind::Facts => Check::Facts,
+            Kind::Confusion => {
+                let sets = spec
+                    .sets
+                    .as_deref()
+                    .ok_or_else(|| error(None, "kind `confusion` needs `sets`".into()))?;
+                Check::Confusion(
+                    Confusion::new(sets, spec.factor, spec.stand_ins.as_ref())
+                        .map_err(|message| error(Some("sets"), message))?,
+                )
+            }
         };
         Ok(Rule { spec, origin: file.to_string(), check })
     }
@@ -203,6 +216,7 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Articles | Kind::Facts => &[],
         Kind::Balance | Kind::Punctuation | Kind::Consistency | Kind::Dates => &["check"],
         Kind::Arithmetic => &["check", "tolerance"],
+        Kind::Confusion => &["sets", "factor", "stand-ins"],
     }
 }
 

@@ -3,6 +3,7 @@
 //! are errors, so a typo such as `sevrity` is caught with its location; which fields a kind takes
 //! is checked when the rule is compiled (`compile`).
 
+pub use crate::checks::confusion::spec::{ConfusionSet, DetailedSet, Factor};
 use crate::facts::Fact;
 use crate::finding::{Applicability, Severity};
 use factlint_extract::jiff::civil::Date;
@@ -38,6 +39,9 @@ pub enum Kind {
     Dates,
     /// Figures that contradict the newsroom's reference sheet.
     Facts,
+    /// Real words typed for one another, decided by an n-gram model (`sets`, `factor`,
+    /// `stand-ins`).
+    Confusion,
 }
 
 impl Kind {
@@ -55,6 +59,7 @@ impl Kind {
             Kind::Arithmetic => "arithmetic",
             Kind::Dates => "dates",
             Kind::Facts => "facts",
+            Kind::Confusion => "confusion",
         }
     }
 }
@@ -123,6 +128,15 @@ pub struct RuleSpec {
     /// `arithmetic`: how far off a stated figure may be, in percentage points or relative.
     #[serde(default)]
     pub tolerance: Option<f64>,
+    /// `confusion`: the sets of words typed for one another.
+    #[serde(default)]
+    pub sets: Option<Vec<ConfusionSet>>,
+    /// `confusion`: how many times likelier an alternative must be, where a set gives no factor.
+    #[serde(default)]
+    pub factor: Option<f64>,
+    /// `confusion`: the words the shipped model reads for a word it has no counts of.
+    #[serde(default, rename = "stand-ins")]
+    pub stand_ins: Option<BTreeMap<String, String>>,
 }
 
 /// Where a substitution applies. All given conditions must hold; words may be phrases

@@ -46,7 +46,7 @@ struct Category {
 const CATEGORIES: &[Category] = &[
     Category {
         name: "real-word confusions",
-        packs: &["confusable."],
+        packs: &["confusable.", "confusion."],
         harper_rules: &[
             "then_than",
             "that_than",

@@ -4,6 +4,7 @@
 pub(crate) mod arithmetic;
 pub(crate) mod articles;
 pub(crate) mod balance;
+pub(crate) mod confusion;
 pub(crate) mod consistency;
 pub(crate) mod context;
 pub(crate) mod dates;
@@ -33,6 +34,7 @@ pub(crate) enum Check {
     Arithmetic(arithmetic::ArithmeticCheck),
     Dates(dates::DateCheck),
     Facts,
+    Confusion(confusion::Confusion),
 }
 
 /// Everything a check may read.

@@ -1,0 +1,394 @@
+//! Real words typed for other real words, decided by how often the words around them are
+//! seen with each word of a confusion set (Bergsma, Lin and Goebel, 2009): "more then the
+//! forecast" is reported because "more than" and "than the" are far commoner than "more then"
+//! and "then the" are likely to be here. A hand-written context rule is precise but sees only
+//! the contexts it lists; this one reads any context the model has counts for, and stays quiet
+//! where it has none.
+//!
+//! Two models are read. The shipped one ([`shipped`]) has counts of words and word pairs, lower-
+//! case and without apostrophes, so a rule names stand-ins for the words it cannot tell apart
+//! ("it's" is read as "it is"). A model learned from a newsroom's own archive (`factlint
+//! learn`) has pairs and triples with apostrophes kept; when one is loaded, its evidence is
+//! added to the shipped model's.
+//!
+//! What it does not do: it never reports a word written with a capital inside a sentence (a
+//! name: "Lead Belly", "Seen Inc."), a word with no word beside it, or a word whose
+//! alternatives the model has never seen in this context.
+
+pub mod learn;
+pub mod model;
+pub(crate) mod spec;
+
+use super::Bounds;
+use factlint_extract::{Document, Lower};
+use model::NgramModel;
+use rustc_hash::FxHashMap;
+use spec::ConfusionSet;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The n-gram table factlint ships (see `tools/ngrams/`).
+static SHIPPED_BYTES: &[u8] = include_bytes!("../../../data/ngrams.bin");
+
+/// The shipped model, read on first use.
+pub fn shipped() -> &'static NgramModel {
+    static MODEL: OnceLock<NgramModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        NgramModel::from_static(SHIPPED_BYTES)
+            .unwrap_or_else(|error| panic!("the shipped n-gram table: {error}"))
+    })
+}
+
+/// The factor when a rule gives none.
+pub const DEFAULT_FACTOR: f64 = 50.0;
+
+/// A compiled `confusion` rule.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Confusion {
+    /// Written word → the words it may have been typed for, each with its factor.
+    alternatives: FxHashMap<String, Vec<(String, f64)>>,
+    /// Word → the words the shipped model reads for it.
+    stand_ins: FxHashMap<String, Vec<String>>,
+}
+
+/// A reported slip.
+pub(crate) struct Slip {
+    pub replacement: String,
+    pub evidence: String,
+}
+
+/// The words either side of a position, nearest first.
+struct Around<'a> {
+    left: Vec<&'a str>,
+    right: Vec<&'a str>,
+}
+
+impl Confusion {
+    pub fn new(
+        sets: &[ConfusionSet],
+        factor: Option<f64>,
+        stand_ins: Option<&BTreeMap<String, String>>,
+    ) -> Result<Confusion, String> {
+        let mut alternatives: FxHashMap<String, Vec<(String, f64)>> = FxHashMap::default();
+        for set in sets {
+            for (found, intended, factor) in set.directions(factor.unwrap_or(DEFAULT_FACTOR))? {
+                if factor < 1.0 {
+                    return Err(format!(
+                        "the factor for `{found}>{intended}` is {factor}; it must be 1 or more"
+                    ));
+                }
+                let found = fold(&found);
+                let intended = fold(&intended);
+                let list = alternatives.entry(found).or_default();
+                list.retain(|(word, _)| *word != intended);
+                list.push((intended, factor));
+            }
+        }
+        let stand_ins = stand_ins
+            .into_iter()
+            .flatten()
+            .map(|(word, reading)| (fold(word), reading.split_whitespace().map(fold).collect()))
+            .collect();
+        Ok(Confusion { alternatives, stand_ins })
+    }
+
+    /// The words that set this rule off.
+    pub fn trigger_words(&self) -> impl Iterator<Item = &str> {
+        self.alternatives.keys().map(String::as_str)
+    }
+
+    /// Every word of every set.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.alternatives.iter().flat_map(|(found, list)| {
+            std::iter::once(found.as_str()).chain(list.iter().map(|(word, _)| word.as_str()))
+        })
+    }
+
+    /// Whether the word at token `i` reads as a slip for another word of its set.
+    ///
+    /// An alternative is reported only when no side of the written word speaks for the written
+    /// word (a side the model has seen with either word must not favour it), the written word
+    /// makes at least one pair the shipped model has never seen, and the two sides together
+    /// make the alternative `factor` times likelier. A word with nothing after it but
+    /// punctuation ("…dial-up connections too.") has too little context to judge.
+    pub fn try_at(
+        &self,
+        doc: &Document,
+        i: usize,
+        bounds: Bounds,
+        learned: Option<&NgramModel>,
+    ) -> Option<Slip> {
+        let written = doc.folded_word(i)?;
+        let alternatives = self.alternatives.get(written)?;
+        if !plain_case(doc.token_text(i), i == bounds.first) {
+            return None;
+        }
+        let around = around(doc, i, bounds);
+        if around.right.is_empty() {
+            return None;
+        }
+        let shipped = shipped();
+        let written_score = self.shipped_score(shipped, written, &around);
+        // A word seen with the words on both sides of it is left alone, however much likelier
+        // another is: a slip nearly always makes a pair no one writes.
+        if written_score.left.seen && written_score.right.seen {
+            return None;
+        }
+        let written_learned = learned.map(|model| learned_score(model, written, &around));
+        let mut best: Option<(f64, &str, Evidence)> = None;
+        for (alternative, factor) in alternatives {
+            let mut left =
+                self.shipped_score(shipped, alternative, &around).left.against(&written_score.left);
+            let mut right =
+                self.shipped_score(shipped, alternative, &around).right.against(&written_score.right);
+            if let (Some(model), Some(written_learned)) = (learned, &written_learned) {
+                let score = learned_score(model, alternative, &around);
+                left = left.plus(score.left.against(&written_learned.left));
+                right = right.plus(score.right.against(&written_learned.right));
+            }
+            let left_agrees = around.left.is_empty() || !left.informative || left.margin >= 0.0;
+            let right_agrees = !right.informative || right.margin >= 0.0;
+            let margin = left.margin + right.margin;
+            if !left_agrees || !right_agrees || margin < factor.ln() {
+                continue;
+            }
+            let evidence = Evidence { ratio: margin.exp(), left: !around.left.is_empty(), right: true };
+            if best.as_ref().is_none_or(|(best_margin, _, _)| margin > *best_margin) {
+                best = Some((margin, alternative, evidence));
+            }
+        }
+        let (_, alternative, evidence) = best?;
+        Some(Slip { replacement: alternative.to_string(), evidence: evidence.describe(alternative, &around) })
+    }
+
+    /// The log-likelihood of `word` between the words around it under the shipped model, read
+    /// as a chain of word pairs: P(word | left) · P(right | word), through its stand-in words
+    /// when it has them.
+    fn shipped_score(&self, model: &NgramModel, word: &str, around: &Around) -> Score {
+        let own = [word.to_string()];
+        let chain: &[String] = self.stand_ins.get(word).map_or(&own, Vec::as_slice);
+        let mut score = Score::default();
+        let first = chain[0].as_str();
+        let last = chain[chain.len() - 1].as_str();
+        match around.left.first() {
+            Some(left) => {
+                let (ln, seen) = pair(model, left, first);
+                score.left = Side { ln, seen };
+            }
+            None => score.left.ln = unigram(model, first),
+        }
+        for link in chain.windows(2) {
+            score.left.ln += pair(model, &link[0], &link[1]).0 - unigram(model, &link[0]);
+        }
+        if let Some(right) = around.right.first() {
+            let (ln, seen) = pair(model, last, right);
+            score.right = Side { ln: ln - unigram(model, last), seen };
+        }
+        score
+    }
+}
+
+/// A candidate's log-likelihood, split by side.
+#[derive(Debug, Default)]
+struct Score {
+    left: Side,
+    right: Side,
+}
+
+/// The log-likelihood one side's words give a candidate.
+#[derive(Debug, Default, Clone, Copy)]
+struct Side {
+    ln: f64,
+    /// The n-grams were in the table (not estimated).
+    seen: bool,
+}
+
+impl Side {
+    fn against(self, written: &Side) -> Comparison {
+        Comparison { margin: self.ln - written.ln, informative: self.seen || written.seen }
+    }
+}
+
+/// How an alternative compares with the written word on one side.
+#[derive(Debug, Clone, Copy)]
+struct Comparison {
+    margin: f64,
+    /// Either word was seen in this context, so the margin is not a guess.
+    informative: bool,
+}
+
+impl Comparison {
+    fn plus(self, other: Comparison) -> Comparison {
+        Comparison { margin: self.margin + other.margin, informative: self.informative || other.informative }
+    }
+}
+
+/// Why an alternative won.
+struct Evidence {
+    ratio: f64,
+    left: bool,
+    right: bool,
+}
+
+impl Evidence {
+    fn describe(&self, alternative: &str, around: &Around) -> String {
+        let ratio =
+            if self.ratio >= 1000.0 { "over 1,000".to_string() } else { format!("{:.0}", self.ratio) };
+        let sides = match (
+            self.left.then(|| around.left.first()).flatten(),
+            self.right.then(|| around.right.first()).flatten(),
+        ) {
+            (Some(left), Some(right)) => format!(" between “{left}” and “{right}”"),
+            (Some(left), None) => format!(" after “{left}”"),
+            (None, Some(right)) => format!(" before “{right}”"),
+            (None, None) => String::new(),
+        };
+        format!("“{alternative}” is {ratio} times likelier{sides}")
+    }
+}
+
+/// The natural log of a word's count, or of the count below which the table prunes.
+fn unigram(model: &NgramModel, word: &str) -> f64 {
+    model.ln_count(&[word]).unwrap_or_else(|| (model.floor(1) as f64 / 2.0).ln())
+}
+
+/// The natural log of a pair's count, and whether the table has it. A pair it lacks was seen
+/// fewer times than the table keeps: its count is taken as what the two words' frequencies
+/// predict, held below that floor.
+fn pair(model: &NgramModel, first: &str, second: &str) -> (f64, bool) {
+    match model.ln_count(&[first, second]) {
+        Some(ln) => (ln, true),
+        None => {
+            let independent =
+                unigram(model, first) + unigram(model, second) - (model.total().max(1) as f64).ln();
+            let floor = (model.floor(2) as f64 / 2.0).ln();
+            (independent.min(floor), false)
+        }
+    }
+}
+
+/// The sum of the log counts (plus one) of every 2- and 3-gram spanning `word` in a learned
+/// model: Bergsma, Lin and Goebel's SUMLM over the orders the model has. The trigram across the
+/// word counts to the left side.
+fn learned_score(model: &NgramModel, word: &str, around: &Around) -> Score {
+    let mut score = Score::default();
+    let l = &around.left;
+    let r = &around.right;
+    let add = |side: &mut Side, words: &[&str]| {
+        if let Some(ln) = model.ln_count(words) {
+            side.seen = true;
+            side.ln += (ln.exp() + 1.0).ln();
+        }
+    };
+    if let Some(&l1) = l.first() {
+        add(&mut score.left, &[l1, word]);
+        if let Some(&l2) = l.get(1) {
+            add(&mut score.left, &[l2, l1, word]);
+        }
+        if let Some(&r1) = r.first() {
+            add(&mut score.left, &[l1, word, r1]);
+        }
+    }
+    if let Some(&r1) = r.first() {
+        add(&mut score.right, &[word, r1]);
+        if let Some(&r2) = r.get(1) {
+            add(&mut score.right, &[word, r1, r2]);
+        }
+    }
+    score
+}
+
+/// Up to two words either side of token `i`, stopping at the sentence's edge and at anything
+/// that is not a word (a number, a dash, a quotation mark).
+fn around(doc: &Document, i: usize, bounds: Bounds) -> Around<'_> {
+    let mut left = Vec::with_capacity(2);
+    let mut k = i;
+    while left.len() < 2 && k > bounds.first {
+        k -= 1;
+        match doc.folded_word(k) {
+            Some(word) => left.push(word),
+            None => break,
+        }
+    }
+    let mut right = Vec::with_capacity(2);
+    let mut k = i + 1;
+    while right.len() < 2 && k < bounds.end {
+        match doc.folded_word(k) {
+            Some(word) => right.push(word),
+            None => break,
+        }
+        k += 1;
+    }
+    Around { left, right }
+}
+
+/// A word as a confusion can be judged: lower-case, or capitalised only at the start of its
+/// sentence. A capital elsewhere marks a name; all capitals mark a heading or an acronym.
+fn plain_case(text: &str, starts_sentence: bool) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest_lower = chars.all(|c| !c.is_uppercase());
+    rest_lower
+        && (first.is_lowercase() || (starts_sentence && text.chars().count() > 1) || !first.is_alphabetic())
+}
+
+fn fold(word: &str) -> String {
+    Lower::new(word.trim()).as_str().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factlint_extract::Document;
+
+    fn confusion(sets: &[&[&str]]) -> Confusion {
+        let sets: Vec<ConfusionSet> = sets
+            .iter()
+            .map(|words| ConfusionSet::Words(words.iter().map(|w| w.to_string()).collect()))
+            .collect();
+        Confusion::new(&sets, Some(10.0), None).expect("sets compile")
+    }
+
+    fn first_slip(rule: &Confusion, text: &str, at: &str) -> Option<String> {
+        let doc = Document::from_text(text);
+        let sentence = doc.sentences()[0];
+        let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
+        let i = (bounds.first..bounds.end).find(|&i| doc.token_text(i) == at)?;
+        rule.try_at(&doc, i, bounds, None).map(|slip| format!("{} ({})", slip.replacement, slip.evidence))
+    }
+
+    #[test]
+    fn the_shipped_model_reads() {
+        let model = shipped();
+        assert!(model.len() > 100_000, "{model:?}");
+        assert!(model.ln_count(&["more", "than"]).is_some());
+    }
+
+    #[test]
+    fn a_likelier_alternative_is_reported_with_its_context() {
+        let rule = confusion(&[&["then", "than"]]);
+        let slip = first_slip(&rule, "Sales rose more then expected.", "then").expect("a slip");
+        assert!(slip.starts_with("than (“than” is"), "{slip}");
+        assert!(slip.contains("“more”"), "{slip}");
+        assert_eq!(first_slip(&rule, "Sales rose more than expected.", "than"), None);
+        assert_eq!(first_slip(&rule, "Sales rose, and then fell.", "then"), None);
+    }
+
+    #[test]
+    fn names_are_left_alone() {
+        let rule = confusion(&[&["then", "than"]]);
+        assert_eq!(first_slip(&rule, "Sales rose more Then expected.", "Then"), None);
+    }
+
+    #[test]
+    fn directions_take_their_own_factor() {
+        let set: ConfusionSet =
+            serde_yaml::from_str("{ words: [lead, led], factor: { 'lead>led': 20 } }").expect("a set");
+        let rule = Confusion::new(&[set], None, None).expect("compiles");
+        assert_eq!(rule.alternatives["lead"], vec![("led".to_string(), 20.0)]);
+        assert!(!rule.alternatives.contains_key("led"));
+        let bad: ConfusionSet =
+            serde_yaml::from_str("{ words: [lead, led], factor: { 'lead>lad': 20 } }").expect("a set");
+        assert!(Confusion::new(&[bad], None, None).is_err());
+    }
+}
