@@ -196,7 +196,8 @@ fn clean_copy(rules: &RuleSet, stories: &[String], shown: usize) {
         }
     }
     println!(
-        "  clean copy: {findings} findings in {words} words ({:.3} per 1,000)",
+        "  clean copy: {findings} findings in {words} words, {:.1} MB ({:.3} per 1,000 words)",
+        corpus::bytes(stories) as f64 / 1e6,
         1000.0 * ratio(findings, words)
     );
 }

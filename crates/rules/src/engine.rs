@@ -240,7 +240,21 @@ impl RuleSet {
         }
         out.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        self.drop_confusions_said_twice(&mut out);
         out
+    }
+
+    /// A `confusion` finding on a word another rule already reports (a hand-written confusable
+    /// rule, say) adds nothing: the other rule's message is the more specific.
+    fn drop_confusions_said_twice(&self, out: &mut Vec<Finding>) {
+        let is_confusion = |finding: &Finding| {
+            self.get(&finding.rule).is_some_and(|rule| rule.kind() == crate::schema::Kind::Confusion)
+        };
+        let claimed: Vec<factlint_extract::Span> =
+            out.iter().filter(|finding| !is_confusion(finding)).map(|finding| finding.span).collect();
+        if !claimed.is_empty() {
+            out.retain(|finding| !is_confusion(finding) || !claimed.contains(&finding.span));
+        }
     }
 
     /// One pass over the words of every sentence: substitutions, patterns, spelling, doubled

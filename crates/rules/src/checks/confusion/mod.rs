@@ -108,8 +108,8 @@ impl Confusion {
     ///
     /// An alternative is reported only when no side of the written word speaks for the written
     /// word (a side the model has seen with either word must not favour it), the written word
-    /// makes at least one pair the shipped model has never seen, and the two sides together
-    /// make the alternative `factor` times likelier. A word with nothing after it but
+    /// makes at least one pair of common words that the shipped model has never seen, and the
+    /// two sides together make the alternative `factor` times likelier. A word with nothing after it but
     /// punctuation ("…dial-up connections too.") has too little context to judge.
     pub fn try_at(
         &self,
@@ -129,9 +129,10 @@ impl Confusion {
         }
         let shipped = shipped();
         let written_score = self.shipped_score(shipped, written, &around);
-        // A word seen with the words on both sides of it is left alone, however much likelier
-        // another is: a slip nearly always makes a pair no one writes.
-        if written_score.left.seen && written_score.right.seen {
+        // A slip nearly always makes a pair no one writes; a word that makes none is left alone,
+        // however much likelier another is. Only a pair of common words can be known to be
+        // missing: a rare word's pairs are all below what the table keeps.
+        if !written_score.left.missing && !written_score.right.missing {
             return None;
         }
         let written_learned = learned.map(|model| learned_score(model, written, &around));
@@ -172,8 +173,8 @@ impl Confusion {
         let last = chain[chain.len() - 1].as_str();
         match around.left.first() {
             Some(left) => {
-                let (ln, seen) = pair(model, left, first);
-                score.left = Side { ln, seen };
+                let (ln, known) = pair(model, left, first);
+                score.left = Side { ln, seen: known == Known::Seen, missing: known == Known::Missing };
             }
             None => score.left.ln = unigram(model, first),
         }
@@ -181,8 +182,12 @@ impl Confusion {
             score.left.ln += pair(model, &link[0], &link[1]).0 - unigram(model, &link[0]);
         }
         if let Some(right) = around.right.first() {
-            let (ln, seen) = pair(model, last, right);
-            score.right = Side { ln: ln - unigram(model, last), seen };
+            let (ln, known) = pair(model, last, right);
+            score.right = Side {
+                ln: ln - unigram(model, last),
+                seen: known == Known::Seen,
+                missing: known == Known::Missing,
+            };
         }
         score
     }
@@ -201,6 +206,8 @@ struct Side {
     ln: f64,
     /// The n-grams were in the table (not estimated).
     seen: bool,
+    /// They were not, though common enough words would have made them (see [`Known`]).
+    missing: bool,
 }
 
 impl Side {
@@ -252,19 +259,39 @@ fn unigram(model: &NgramModel, word: &str) -> f64 {
     model.ln_count(&[word]).unwrap_or_else(|| (model.floor(1) as f64 / 2.0).ln())
 }
 
-/// The natural log of a pair's count, and whether the table has it. A pair it lacks was seen
+/// The natural log of a pair's count, and how the table knows it. A pair it lacks was seen
 /// fewer times than the table keeps: its count is taken as what the two words' frequencies
 /// predict, held below that floor.
-fn pair(model: &NgramModel, first: &str, second: &str) -> (f64, bool) {
+fn pair(model: &NgramModel, first: &str, second: &str) -> (f64, Known) {
     match model.ln_count(&[first, second]) {
-        Some(ln) => (ln, true),
+        Some(ln) => (ln, Known::Seen),
         None => {
             let independent =
                 unigram(model, first) + unigram(model, second) - (model.total().max(1) as f64).ln();
-            let floor = (model.floor(2) as f64 / 2.0).ln();
-            (independent.min(floor), false)
+            let floor = (model.floor(2) as f64).ln();
+            let known =
+                if independent >= floor + TELLING_SHARE.ln() { Known::Missing } else { Known::TooRare };
+            (independent.min(floor - std::f64::consts::LN_2), known)
         }
     }
+}
+
+/// A missing pair says no one writes it when its words' frequencies predict at least this share
+/// of the smallest count kept: measured on published copy (`benches/confusion_swaps.rs`), lower
+/// shares let rare words' pairs (“five prizes at”) pass for slips.
+const TELLING_SHARE: f64 = 0.05;
+
+/// How the shipped table knows a pair.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    /// Counted.
+    Seen,
+    /// Not kept, though the two words are common enough that it would be if people wrote it:
+    /// a pair no one writes.
+    Missing,
+    /// Not kept, and the words are too rare for that to say anything.
+    #[default]
+    TooRare,
 }
 
 /// The sum of the log counts (plus one) of every 2- and 3-gram spanning `word` in a learned
