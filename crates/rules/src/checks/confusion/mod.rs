@@ -138,10 +138,9 @@ impl Confusion {
         let written_learned = learned.map(|model| learned_score(model, written, &around));
         let mut best: Option<(f64, &str, Evidence)> = None;
         for (alternative, factor) in alternatives {
-            let mut left =
-                self.shipped_score(shipped, alternative, &around).left.against(&written_score.left);
-            let mut right =
-                self.shipped_score(shipped, alternative, &around).right.against(&written_score.right);
+            let score = self.shipped_score(shipped, alternative, &around);
+            let mut left = score.left.against(&written_score.left);
+            let mut right = score.right.against(&written_score.right);
             if let (Some(model), Some(written_learned)) = (learned, &written_learned) {
                 let score = learned_score(model, alternative, &around);
                 left = left.plus(score.left.against(&written_learned.left));

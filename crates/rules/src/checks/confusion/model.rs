@@ -121,23 +121,65 @@ impl NgramModel {
 
     /// The natural logarithm of the count of `words`, if the table has them.
     pub fn ln_count(&self, words: &[&str]) -> Option<f64> {
-        let key = hash(words);
+        let index = self.find(hash(words))?;
         let data = self.data();
-        let key_at = |i: usize| {
-            let at = HEADER + 8 * i;
-            u64::from_le_bytes(data[at..at + 8].try_into().unwrap_or_default())
+        let at = HEADER + 8 * self.entries + 2 * index;
+        Some(f64::from(u16::from_le_bytes([data[at], data[at + 1]])) / SCALE)
+    }
+
+    fn key_at(&self, index: usize) -> u64 {
+        let at = HEADER + 8 * index;
+        u64::from_le_bytes(self.data()[at..at + 8].try_into().unwrap_or_default())
+    }
+
+    /// Where `key` is among the sorted keys. The keys are hashes, spread evenly over the
+    /// 64-bit range, so a key's rank is close to `key / 2^64 × entries`: the search starts
+    /// there and widens by doubling steps, a few probes where a binary search over the whole
+    /// table would take twenty cache misses.
+    fn find(&self, key: u64) -> Option<usize> {
+        let entries = self.entries;
+        if entries == 0 {
+            return None;
+        }
+        let guess = (((u128::from(key) * entries as u128) >> 64) as usize).min(entries - 1);
+        let at_guess = self.key_at(guess);
+        let (mut low, mut high) = match at_guess.cmp(&key) {
+            std::cmp::Ordering::Equal => return Some(guess),
+            std::cmp::Ordering::Less => {
+                let (mut low, mut step) = (guess + 1, 1);
+                loop {
+                    let probe = guess + step;
+                    if probe >= entries {
+                        break (low, entries);
+                    }
+                    if self.key_at(probe) >= key {
+                        break (low, probe + 1);
+                    }
+                    low = probe + 1;
+                    step *= 2;
+                }
+            }
+            std::cmp::Ordering::Greater => {
+                let (mut high, mut step) = (guess, 1);
+                loop {
+                    if step > guess {
+                        break (0, high);
+                    }
+                    let probe = guess - step;
+                    if self.key_at(probe) <= key {
+                        break (probe, high);
+                    }
+                    high = probe;
+                    step *= 2;
+                }
+            }
         };
-        let (mut low, mut high) = (0, self.entries);
         while low < high {
             let middle = low + (high - low) / 2;
-            match key_at(middle).cmp(&key) {
+            match self.key_at(middle).cmp(&key) {
                 std::cmp::Ordering::Less => low = middle + 1,
                 std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => {
-                    let at = HEADER + 8 * self.entries + 2 * middle;
-                    let value = u16::from_le_bytes([data[at], data[at + 1]]);
-                    return Some(f64::from(value) / SCALE);
-                }
+                std::cmp::Ordering::Equal => return Some(middle),
             }
         }
         None
@@ -220,6 +262,15 @@ mod tests {
         assert!(model.ln_count(&["more", "then"]).is_none());
         assert!(model.ln_count(&["it's", "a"]).is_some());
         assert_eq!((model.floor(1), model.floor(2), model.floor(3)), (40, 3, 1));
+    }
+
+    #[test]
+    fn every_ngram_of_a_large_table_is_found() {
+        let words: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
+        let model = NgramModel::from_bytes(write_table(words.iter().map(|w| entry(&[w], 2)), 10_000))
+            .expect("a table");
+        assert!(words.iter().all(|w| model.ln_count(&[w]).is_some()));
+        assert!(model.ln_count(&["absent"]).is_none());
     }
 
     #[test]
