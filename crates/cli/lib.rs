@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod printers;
 pub mod records;
 pub mod report;
+pub mod rewrite;
 pub mod suppress;
 pub mod walk;
 

@@ -296,6 +296,22 @@ impl Document {
         self.map.span_to_source(span)
     }
 
+    /// Whether the analysis span is prose exactly as written: its source bytes hold no markup,
+    /// entity or blanked syntax (an HTML tag, a Markdown emphasis marker), so replacing them
+    /// changes words only. A line break in HTML, read as a space, still counts as written.
+    pub fn is_prose(&self, span: Span) -> bool {
+        let (Some(text), Some(source)) =
+            (self.text().get(span.range()), self.source.get(self.to_source(span).range()))
+        else {
+            return false;
+        };
+        text.len() == source.len()
+            && text
+                .bytes()
+                .zip(source.bytes())
+                .all(|(t, s)| t == s || (t == b' ' && matches!(s, b'\n' | b'\r')))
+    }
+
     /// Maps a span of the file as written to analysis offsets (markup that has no analysis text
     /// maps to where it was removed).
     pub fn from_source(&self, span: Span) -> Span {
@@ -309,5 +325,51 @@ impl Document {
 
     pub fn line_index(&self) -> &LineIndex {
         &self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str, format: Format) -> Document {
+        Document::parse(source, &Options { format, ..Options::default() }).unwrap()
+    }
+
+    /// The analysis span of the `nth` occurrence of `word` in the analysis text.
+    fn find(doc: &Document, word: &str, nth: usize) -> Span {
+        let start = doc.text().match_indices(word).nth(nth).unwrap().0;
+        Span::from_range(start..start + word.len())
+    }
+
+    #[test]
+    fn a_word_inside_markup_maps_to_the_word_alone() {
+        let doc = parse("They would <em>recieve</em> it.", Format::Html);
+        let word = find(&doc, "recieve", 0);
+        assert_eq!(&doc.source()[doc.to_source(word).range()], "recieve");
+        assert!(doc.is_prose(word));
+    }
+
+    #[test]
+    fn spans_over_markup_are_not_prose() {
+        let html = parse("We read the <a href=\"/r\">the report</a>.", Format::Html);
+        let first = find(&html, "the", 0);
+        let both = Span::new(first.start, find(&html, "the", 1).end);
+        assert!(html.is_prose(first));
+        assert!(!html.is_prose(both));
+        let entity = parse("Smith &amp; Sons", Format::Html);
+        assert!(!entity.is_prose(find(&entity, "& ", 0)));
+        let markdown = parse("*the* the end", Format::Markdown);
+        let first = find(&markdown, "the", 0);
+        assert!(markdown.is_prose(first));
+        assert!(!markdown.is_prose(Span::new(first.start, find(&markdown, "the", 1).start)));
+        let plain = parse("*the* the end", Format::Text);
+        assert!(plain.is_prose(Span::new(0, 9)));
+    }
+
+    #[test]
+    fn a_line_break_in_html_is_prose() {
+        let doc = parse("<p>the\nthe end</p>", Format::Html);
+        assert!(doc.is_prose(Span::new(find(&doc, "the", 0).start, find(&doc, "the", 1).start)));
     }
 }

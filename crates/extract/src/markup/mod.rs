@@ -95,10 +95,29 @@ impl OffsetMap {
         }
     }
 
+    /// The source offset just past analysis text that ends at `offset`. Where markup was removed
+    /// at `offset`, that is before the markup: `recieve` in `<em>recieve</em>` ends before
+    /// `</em>`, so a span never reaches into markup that follows it.
+    fn end_to_source(&self, offset: u32) -> u32 {
+        match self {
+            OffsetMap::Identity => offset,
+            OffsetMap::Anchors(anchors) => {
+                let at = anchors.partition_point(|&(text, _)| text < offset);
+                match anchors.get(at) {
+                    Some(&(text, source)) if text == offset => source,
+                    _ => self.to_source(offset),
+                }
+            }
+        }
+    }
+
+    /// The source bytes of an analysis span: the start after any markup removed there, the end
+    /// before it. An empty span (an insertion point) maps as its start.
     pub fn span_to_source(&self, span: Span) -> Span {
         match self {
             OffsetMap::Identity => span,
-            _ => Span::new(self.to_source(span.start), self.to_source(span.end)),
+            _ if span.start == span.end => Span::new(self.to_source(span.start), self.to_source(span.start)),
+            _ => Span::new(self.to_source(span.start), self.end_to_source(span.end)),
         }
     }
 }
@@ -162,6 +181,16 @@ mod tests {
         assert_eq!(map.to_source(12), 22);
         assert_eq!(map.to_analysis(22), 12);
         assert_eq!(map.to_analysis(9), 4);
+    }
+
+    #[test]
+    fn span_ends_stop_before_removed_markup() {
+        // "a <em>b</em> c": "<em>" (2..6) and "</em>" (7..12) are removed.
+        let map = OffsetMap::Anchors(vec![(0, 0), (2, 2), (2, 6), (3, 7), (3, 12)]);
+        assert_eq!(map.span_to_source(Span::new(2, 3)), Span::new(6, 7), "b alone");
+        assert_eq!(map.span_to_source(Span::new(0, 2)), Span::new(0, 2), "a and its space");
+        assert_eq!(map.span_to_source(Span::new(0, 5)), Span::new(0, 14), "a span across keeps it");
+        assert_eq!(map.span_to_source(Span::new(3, 3)), Span::new(12, 12), "an insertion point");
     }
 
     #[test]
