@@ -3,6 +3,7 @@
 //! out and reported. Writing the result back is `rewrite`'s job.
 
 use crate::pipeline::{CheckError, Setup};
+use crate::printers::one_line;
 use crate::records::Location;
 use factlint_extract::Span;
 use factlint_extract::jiff::civil::Date;
@@ -112,7 +113,7 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(&format!("a/{}", one_line(name)), &format!("b/{}", one_line(name)))
         .to_string()
 }
 

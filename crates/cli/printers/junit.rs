@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 /// One story as a test case, and whether it failed.
 pub fn test_case(report: &FileReport) -> (String, bool) {
-    let name = escape(&report.name);
+    let name = escape(&super::one_line(&report.name));
     if report.findings.is_empty() {
         return (format!("    <testcase name=\"{name}\" classname=\"factlint\"/>\n"), false);
     }

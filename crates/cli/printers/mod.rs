@@ -12,6 +12,7 @@ mod short;
 use crate::cli::CheckFormat;
 use crate::report::{Catalog, FileReport};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// One story's share of the output.
@@ -78,6 +79,23 @@ pub fn finish(
     }
 }
 
+/// A story's name on one line: control characters (a newline in a file name) are written as
+/// escapes (`\n`), so that one finding stays one record in line-based output.
+pub(crate) fn one_line(name: &str) -> Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn values(fragments: Vec<Fragment>) -> Vec<Value> {
     fragments
         .into_iter()
@@ -86,4 +104,16 @@ fn values(fragments: Vec<Fragment>) -> Vec<Value> {
             _ => Vec::new(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_on_one_line() {
+        assert_eq!(one_line("news/bridge.md"), "news/bridge.md");
+        assert_eq!(one_line("news/two\nlines.md"), "news/two\\nlines.md");
+        assert_eq!(one_line("tab\there\r\u{1b}.md"), "tab\\there\\r\\u{1b}.md");
+    }
 }
