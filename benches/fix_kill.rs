@@ -260,7 +260,9 @@ fn main() {
     println!("edits saved during the run and lost: {} of {}", figures.lost_edits, options.runs);
     println!(
         "temporary files right after the kill: {} (in {} runs); after the next run: {}",
-        figures.temporary_after_kill, figures.runs_with_temporary_after_kill, figures.temporary_after_next_run
+        figures.temporary_after_kill,
+        figures.runs_with_temporary_after_kill,
+        figures.temporary_after_next_run
     );
     println!("stories not fixed after the next run: {}", figures.unfixed_after_next_run);
     let failed = figures.damaged

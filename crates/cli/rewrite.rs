@@ -51,7 +51,9 @@ impl fmt::Display for NotWritten {
                 write!(f, "not fixed: the file has {links} hard links, which a fix would split")
             }
             NotWritten::ReadOnly => f.write_str("not fixed: the file is read-only"),
-            NotWritten::Changed => f.write_str("not fixed: the file changed while it was being fixed"),
+            NotWritten::Changed => {
+                f.write_str("not fixed: the file changed while it was being fixed; run again to fix it")
+            }
             NotWritten::Directory(error) => {
                 write!(f, "cannot write the fix: cannot create a file in its directory: {error}")
             }
