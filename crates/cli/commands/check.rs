@@ -154,7 +154,8 @@ fn check_one(
         Source::Stdin => PathBuf::from("-"),
         Source::File(path) => path.clone(),
     };
-    let story = match input::read(&path, args.reading.stdin_filename.as_deref()) {
+    let story = match input::read(&path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
+    {
         Ok(story) => story,
         Err((origin, error)) => return Outcomes::Unreadable(format!("{}: {error}", origin.display_name())),
     };

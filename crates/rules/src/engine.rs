@@ -33,6 +33,41 @@ pub struct RuleSet {
     /// Regex rules, and one set of all their expressions to skip paragraphs none can match.
     regexes: Vec<usize>,
     regex_set: Option<regex::RegexSet>,
+    /// Why the expressions did not compile as one set (too large together), when they did not.
+    regex_set_error: Option<String>,
+    /// Each rule's index by id.
+    ids: FxHashMap<String, usize>,
+}
+
+/// How large the regex rules' combined set may grow when compiled: each expression alone is
+/// limited to 1 MiB, and the set holds them all.
+const REGEX_SET_SIZE_LIMIT: usize = 64 << 20;
+
+/// Compiles parsed rules in file order after `rules`, checking that ids are unique (`ids` holds
+/// the ids already in `rules`). `text` is each file's source, for locating errors.
+fn append<'a>(
+    rules: &mut Vec<Rule>,
+    ids: &mut FxHashMap<String, usize>,
+    parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
+) -> Result<(), LoadError> {
+    for ((file, text), specs) in parsed {
+        for spec in specs? {
+            if let Some(&existing) = ids.get(&spec.id) {
+                let (line, column) = crate::load::locate(text, &spec.id, None);
+                return Err(LoadError {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    rule: Some(spec.id.clone()),
+                    field: Some("id".into()),
+                    message: format!("the id is already used by a rule in {}", rules[existing].origin),
+                });
+            }
+            ids.insert(spec.id.clone(), rules.len());
+            rules.push(Rule::compile(spec, file, text)?);
+        }
+    }
+    Ok(())
 }
 
 impl RuleSet {
@@ -49,31 +84,46 @@ impl RuleSet {
         RuleSet::assemble(sources.into_iter().map(|(file, text)| ((file, text), parse_rules(file, text))))
     }
 
+    /// Adds the rules of one YAML source after the ones already here. An id already in use is
+    /// an error located in `text`; on any error the set is left as it was.
+    pub fn add_source(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
+        let before = self.rules.len();
+        let added = append(&mut self.rules, &mut self.ids, [((file, text), parse_rules(file, text))]);
+        if added.is_err() {
+            self.rules.truncate(before);
+        }
+        self.index();
+        added.and_then(|()| self.regex_set_result())
+    }
+
     /// Compiles parsed rules in file order, checking that ids are unique. `text` is each file's
     /// source, for locating errors.
     fn assemble<'a>(
         parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
     ) -> Result<RuleSet, LoadError> {
-        let mut rules: Vec<Rule> = Vec::new();
-        let mut origins: FxHashMap<String, String> = FxHashMap::default();
-        for ((file, text), specs) in parsed {
-            for spec in specs? {
-                if let Some(existing) = origins.get(&spec.id) {
-                    let (line, column) = crate::load::locate(text, &spec.id, None);
-                    return Err(LoadError {
-                        file: file.to_string(),
-                        line,
-                        column,
-                        rule: Some(spec.id.clone()),
-                        field: Some("id".into()),
-                        message: format!("the id is already used by a rule in {existing}"),
-                    });
-                }
-                origins.insert(spec.id.clone(), file.to_string());
-                rules.push(Rule::compile(spec, file, text)?);
-            }
-        }
-        Ok(RuleSet::new(rules))
+        let mut rules = Vec::new();
+        append(&mut rules, &mut FxHashMap::default(), parsed)?;
+        let set = RuleSet::new(rules);
+        set.regex_set_result()?;
+        Ok(set)
+    }
+
+    /// An error when the regex rules do not compile together.
+    fn regex_set_result(&self) -> Result<(), LoadError> {
+        let Some(message) = &self.regex_set_error else { return Ok(()) };
+        let last = self.regexes.last().map(|&index| &self.rules[index]);
+        Err(LoadError {
+            file: last.map_or_else(String::new, |rule| rule.origin.clone()),
+            line: None,
+            column: None,
+            rule: None,
+            field: Some("regex".into()),
+            message: format!(
+                "the {} regex rules are too large to compile together; use fewer or simpler \
+                 expressions ({message})",
+                self.regexes.len()
+            ),
+        })
     }
 
     /// The built-in packs: the ones [`RuleSet::warm_up_packs`] loaded ahead, else loaded now.
@@ -106,23 +156,23 @@ impl RuleSet {
         crate::checks::spelling::warm_up();
     }
 
-    /// Adds rules (from a user's files) after the ones already here.
+    /// Adds compiled rules after the ones already here. Rules read from a file are better added
+    /// with [`RuleSet::add_source`], which locates a duplicate id in the file.
     pub fn extend(&mut self, other: RuleSet) -> Result<(), LoadError> {
-        for rule in other.rules {
-            if let Some(existing) = self.rules.iter().find(|r| r.id() == rule.id()) {
-                return Err(LoadError {
-                    file: rule.origin.clone(),
-                    line: None,
-                    column: None,
-                    rule: Some(rule.id().to_string()),
-                    field: Some("id".into()),
-                    message: format!("the id is already used by a rule in {}", existing.origin),
-                });
-            }
-            self.rules.push(rule);
+        if let Some(rule) = other.rules.iter().find(|rule| self.ids.contains_key(rule.id())) {
+            let existing = &self.rules[self.ids[rule.id()]];
+            return Err(LoadError {
+                file: rule.origin.clone(),
+                line: None,
+                column: None,
+                rule: Some(rule.id().to_string()),
+                field: Some("id".into()),
+                message: format!("the id is already used by a rule in {}", existing.origin),
+            });
         }
+        self.rules.extend(other.rules);
         self.index();
-        Ok(())
+        self.regex_set_result()
     }
 
     /// Keeps the rules `keep` accepts.
@@ -141,10 +191,12 @@ impl RuleSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id() == id)
+        self.ids.get(id).map(|&index| &self.rules[index])
     }
 
     fn index(&mut self) {
+        self.ids.clear();
+        self.ids.extend(self.rules.iter().enumerate().map(|(index, rule)| (rule.id().to_string(), index)));
         self.triggers.clear();
         self.spelling.clear();
         self.repetition.clear();
@@ -182,8 +234,16 @@ impl RuleSet {
             Check::Regex(check) => Some(check.regex.as_str().to_string()),
             _ => None,
         });
-        // Each expression compiled alone above, so the set compiles too.
-        self.regex_set = if self.regexes.is_empty() { None } else { regex::RegexSet::new(expressions).ok() };
+        // Each expression compiled alone, but together they may pass the size limit. Then every
+        // regex rule runs on every paragraph (slower, never silently off), and loading reports it.
+        (self.regex_set, self.regex_set_error) = if self.regexes.is_empty() {
+            (None, None)
+        } else {
+            match regex::RegexSetBuilder::new(expressions).size_limit(REGEX_SET_SIZE_LIMIT).build() {
+                Ok(set) => (Some(set), None),
+                Err(error) => (None, Some(error.to_string())),
+            }
+        };
     }
 
     /// Every finding in one story, ordered by position.
@@ -267,15 +327,20 @@ impl RuleSet {
 
     /// Regex rules, paragraph by paragraph, skipping paragraphs none of them matches.
     fn regex_pass(&self, input: &Input, out: &mut Vec<Finding>) {
-        let Some(set) = &self.regex_set else { return };
+        if self.regexes.is_empty() {
+            return;
+        }
         let doc = input.doc;
         for paragraph in doc.paragraphs() {
-            let matching = set.matches(doc.slice(paragraph.span));
-            for k in matching.iter() {
+            let run = |k: usize, out: &mut Vec<Finding>| {
                 let rule = &self.rules[self.regexes[k]];
                 if let Check::Regex(check) = &rule.check {
                     check.run_paragraph(rule, doc, paragraph.span, out);
                 }
+            };
+            match &self.regex_set {
+                Some(set) => set.matches(doc.slice(paragraph.span)).iter().for_each(|k| run(k, out)),
+                None => (0..self.regexes.len()).for_each(|k| run(k, out)),
             }
         }
     }
