@@ -5,6 +5,8 @@
 use crate::schema::RuleSpec;
 use std::fmt;
 
+mod shape;
+
 /// A rule file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -58,6 +60,14 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     ids: fn(&str) -> Vec<Option<String>>,
 ) -> Result<T, LoadError> {
+    shape::check(text).map_err(|error| LoadError {
+        file: file.to_string(),
+        line: Some(error.line),
+        column: Some(error.column),
+        rule: None,
+        field: None,
+        message: error.message,
+    })?;
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         let mut message = error.to_string();
