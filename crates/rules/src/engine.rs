@@ -51,7 +51,7 @@ fn append<'a>(
     parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
 ) -> Result<(), LoadError> {
     for ((file, text), specs) in parsed {
-        for spec in specs? {
+        for (index, spec) in specs?.into_iter().enumerate() {
             if let Some(&existing) = ids.get(&spec.id) {
                 let (line, column) = crate::load::locate(text, &spec.id, None);
                 return Err(LoadError {
@@ -64,7 +64,13 @@ fn append<'a>(
                 });
             }
             ids.insert(spec.id.clone(), rules.len());
-            rules.push(Rule::compile(spec, file, text)?);
+            let rule = Rule::compile(spec, file, text).map_err(|mut error| {
+                if error.line.is_none() {
+                    (error.line, error.column) = crate::load::locate_item(text, index);
+                }
+                error
+            })?;
+            rules.push(rule);
         }
     }
     Ok(())

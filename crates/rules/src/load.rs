@@ -176,29 +176,57 @@ pub fn nearest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// The 1-based line of `field` in the rule `rule` of a YAML text, for errors found after
-/// parsing (a field the rule's kind does not take, a bad pattern).
+/// The 1-based line and column of `field` (`context.within`: `within:` under `context:`) in
+/// the rule `rule` of a YAML text, for errors found after parsing (a field the rule's kind does
+/// not take, a value out of range). The rule's `id:` when the field cannot be found.
 pub(crate) fn locate(text: &str, rule: &str, field: Option<&str>) -> (Option<u32>, Option<u32>) {
-    let mut lines = text.lines().enumerate();
-    let id_line = lines.by_ref().find(|(_, line)| {
+    let lines: Vec<&str> = text.lines().collect();
+    let id_line = lines.iter().position(|line| {
         let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
         trimmed.strip_prefix("id:").is_some_and(|v| v.trim().trim_matches(['"', '\'']) == rule)
     });
-    let Some((id_index, id_text)) = id_line else { return (None, None) };
-    let Some(field) = field else {
-        return (Some(id_index as u32 + 1), Some(id_text.find("id:").map_or(1, |c| c as u32 + 1)));
+    let Some(id_index) = id_line else { return (None, None) };
+    let column_of = |line: &str, at: usize| line[..at].chars().count() as u32 + 1;
+    let mut found = (id_index, lines[id_index].find("id:").map_or(1, |at| column_of(lines[id_index], at)));
+    let Some(field) = field.filter(|&f| f != "id") else {
+        return (Some(found.0 as u32 + 1), Some(found.1));
     };
-    let key = format!("{}:", field.split('.').next().unwrap_or(field));
-    for (index, line) in lines {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("- id:") {
-            break;
-        }
-        if trimmed.starts_with(&key) {
-            return (Some(index as u32 + 1), Some((line.len() - trimmed.len()) as u32 + 1));
+    let item_end = lines
+        .iter()
+        .enumerate()
+        .skip(id_index + 1)
+        .find(|(_, line)| line.trim_start().starts_with("- id:"))
+        .map_or(lines.len(), |(index, _)| index);
+    let mut from = id_index;
+    for key in field.split('.') {
+        let key = format!("{key}:");
+        let hit = (from..item_end).find_map(|index| key_at(lines[index], &key).map(|at| (index, at)));
+        match hit {
+            Some((index, at)) => {
+                found = (index, column_of(lines[index], at));
+                from = index;
+            }
+            None => break,
         }
     }
-    (Some(id_index as u32 + 1), Some(1))
+    (Some(found.0 as u32 + 1), Some(found.1))
+}
+
+/// Where `key` (with its colon) stands as a mapping key on `line`.
+fn key_at(line: &str, key: &str) -> Option<usize> {
+    line.match_indices(key)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || matches!(line.as_bytes()[at - 1], b' ' | b'{' | b',' | b'-'))
+}
+
+/// The 1-based line and column of the `index`-th item of a top-level YAML list, for a rule
+/// whose id cannot be found in the text as written (an escaped or empty id).
+pub(crate) fn locate_item(text: &str, index: usize) -> (Option<u32>, Option<u32>) {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with("- ") || *line == "-")
+        .nth(index)
+        .map_or((None, None), |(line, _)| (Some(line as u32 + 1), Some(1)))
 }
 
 #[cfg(test)]
@@ -247,6 +275,9 @@ mod tests {
     fn fields_are_found_in_their_rule() {
         let text = "- id: a\n  kind: x\n- id: b\n  kind: y\n  swap: {}\n";
         assert_eq!(locate(text, "b", Some("swap")), (Some(5), Some(3)));
-        assert_eq!(locate(text, "a", Some("swap")), (Some(1), Some(1)));
+        assert_eq!(locate(text, "a", Some("swap")), (Some(1), Some(3)));
+        let nested = "- id: a\n  context:\n    near: [x]\n    within: 0\n";
+        assert_eq!(locate(nested, "a", Some("context.within")), (Some(4), Some(5)));
+        assert_eq!(locate_item(nested, 0), (Some(1), Some(1)));
     }
 }

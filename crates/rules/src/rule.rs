@@ -11,6 +11,8 @@ use crate::load::{LoadError, locate, nearest};
 use crate::schema::{Kind, RuleSpec};
 use factlint_extract::Span;
 
+mod validate;
+
 /// A rule ready to run.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -41,11 +43,13 @@ impl Rule {
                 file: file.to_string(),
                 line,
                 column,
-                rule: Some(spec.id.clone()),
+                // An id with control characters is shown escaped, never printed raw.
+                rule: Some(spec.id.escape_debug().to_string()),
                 field: field.map(str::to_string),
                 message,
             }
         };
+        validate::validate(&spec).map_err(|(field, message)| error(Some(field), message))?;
         let allowed = allowed_fields(spec.kind);
         for (field, present) in [
             ("swap", spec.swap.is_some()),
@@ -104,10 +108,14 @@ impl Rule {
             Kind::Regex => {
                 let pattern =
                     spec.regex.as_deref().ok_or_else(|| error(None, "kind `regex` needs `regex`".into()))?;
-                Check::Regex(
-                    RegexCheck::new(pattern, spec.replace.as_deref())
-                        .map_err(|message| error(Some("regex"), message))?,
-                )
+                let check = RegexCheck::new(pattern, spec.replace.as_deref())
+                    .map_err(|message| error(Some("regex"), message))?;
+                if let Some(replace) = &spec.replace {
+                    let names: Vec<&str> = check.regex.capture_names().flatten().collect();
+                    validate::regex_replacement(replace, check.regex.captures_len(), &names)
+                        .map_err(|message| error(Some("replace"), message))?;
+                }
+                Check::Regex(check)
             }
             Kind::Repetition => Check::Repetition(Repetition::new(spec.allow.as_deref().unwrap_or_default())),
             Kind::Articles => Check::Articles,

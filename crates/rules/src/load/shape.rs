@@ -58,7 +58,14 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str) -> Scan<'a> {
-        Scan { text, bytes: text.as_bytes(), blocks: Vec::new(), flow: 0, anchors: Vec::new(), aliases: Vec::new() }
+        Scan {
+            text,
+            bytes: text.as_bytes(),
+            blocks: Vec::new(),
+            flow: 0,
+            anchors: Vec::new(),
+            aliases: Vec::new(),
+        }
     }
 
     fn too_deep(&self, at: usize, depth: usize) -> Result<(), ShapeError> {
@@ -73,7 +80,8 @@ impl<'a> Scan<'a> {
         // The indentation under which a block scalar's lines run, while inside one.
         let mut block_scalar: Option<usize> = None;
         while at < self.bytes.len() {
-            let line_end = self.bytes[at..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| at + n);
+            let line_end =
+                self.bytes[at..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |n| at + n);
             let indent = self.bytes[at..line_end].iter().take_while(|&&b| b == b' ').count();
             let blank = self.text[at..line_end].trim().is_empty();
             if let Some(parent) = block_scalar {
@@ -149,7 +157,14 @@ impl<'a> Scan<'a> {
                         }
                         // The node runs to the next line indented no further than this one: all
                         // of a block node, and at least all of a scalar or flow node.
-                        self.anchors.push(Anchor { name, start: at, end: at, indent, open: true, expanded: None });
+                        self.anchors.push(Anchor {
+                            name,
+                            start: at,
+                            end: at,
+                            indent,
+                            open: true,
+                            expanded: None,
+                        });
                     } else if byte == b'*' {
                         self.aliases.push(Alias { name, at });
                     }
