@@ -164,6 +164,78 @@ fn file_kind(file_type: &std::fs::FileType) -> &'static str {
     if file_type.is_dir() { "a directory" } else { "not a file" }
 }
 
+/// Opens a JSON Lines archive: a regular file or a FIFO (an archive may be streamed in), never
+/// a device or a directory.
+pub fn open_archive(path: &Path) -> Result<File, ReadError> {
+    let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
+    let streamed = {
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type())
+        }
+        #[cfg(not(unix))]
+        {
+            false
+        }
+    };
+    if !metadata.is_file() && !streamed {
+        return Err(ReadError::NotAFile(file_kind(&metadata.file_type())));
+    }
+    File::open(path).map_err(ReadError::Io)
+}
+
+/// The lines of an archive, each at most `limit` bytes: a longer line comes back as its length
+/// and is passed over without being held in memory.
+pub struct BoundedLines<R> {
+    reader: R,
+    limit: u64,
+}
+
+impl<R: std::io::BufRead> BoundedLines<R> {
+    pub fn new(reader: R, limit: u64) -> BoundedLines<R> {
+        BoundedLines { reader, limit }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for BoundedLines<R> {
+    /// A line without its `\n`, or the length of a line over the limit.
+    type Item = std::io::Result<Result<Vec<u8>, u64>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut line = Vec::new();
+        let mut length = 0u64;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => return Some(Err(error)),
+            };
+            if available.is_empty() {
+                if length == 0 {
+                    return None;
+                }
+                break;
+            }
+            let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
+                Some(at) => (&available[..at], true),
+                None => (available, false),
+            };
+            length += chunk.len() as u64;
+            if length <= self.limit {
+                line.extend_from_slice(chunk);
+            } else {
+                line = Vec::new();
+            }
+            let used = chunk.len() + usize::from(ends);
+            self.reader.consume(used);
+            if ends {
+                return Some(Ok(if length > self.limit { Err(length) } else { Ok(line) }));
+            }
+        }
+        Some(Ok(if length > self.limit { Err(length) } else { Ok(line) }))
+    }
+}
+
 /// Text from bytes: a UTF-16 byte-order mark means UTF-16; a NUL in the first 8 KiB means
 /// binary (as git and ripgrep decide). A UTF-8 byte-order mark stays, so that offsets and fixes
 /// match the file; the tokenizer skips it.
@@ -227,6 +299,16 @@ mod tests {
     fn devices_and_directories_are_not_read() {
         assert!(matches!(read_file(Path::new("/dev/zero"), 1 << 20), Err(ReadError::NotAFile("a device"))));
         assert!(matches!(read_file(Path::new("/"), 1 << 20), Err(ReadError::NotAFile("a directory"))));
+    }
+
+    #[test]
+    fn archive_lines_over_the_limit_are_passed_over() {
+        let text = b"short\n0123456789abc\n\nlast";
+        let lines: Vec<Result<Vec<u8>, u64>> =
+            BoundedLines::new(std::io::BufReader::with_capacity(4, &text[..]), 8)
+                .map(Result::unwrap)
+                .collect();
+        assert_eq!(lines, vec![Ok(b"short".to_vec()), Err(13), Ok(Vec::new()), Ok(b"last".to_vec())]);
     }
 
     #[test]
