@@ -111,14 +111,25 @@ impl Config {
         let text = read_settings(path, limit).with_context(|| format!("cannot read {}", path.display()))?;
         let file: ConfigFile = parse_located(&path.display().to_string(), &text)?;
         if let Some(item) = file.accept.iter().find(|a| a.reason.trim().is_empty()) {
-            anyhow::bail!("{}: accepted `{}` needs a reason", path.display(), item.text);
+            let (line, column) = locate_text(&text, &item.text);
+            anyhow::bail!(
+                "{}:{line}:{column}: field `accept.reason`: accepted `{}` needs a reason",
+                path.display(),
+                item.text
+            );
         }
         let mut overrides = Vec::new();
         for item in &file.overrides {
             let mut set = GlobSetBuilder::new();
             for pattern in &item.paths {
-                let glob = Glob::new(pattern)
-                    .with_context(|| format!("{}: bad glob `{pattern}`", path.display()))?;
+                let glob = Glob::new(pattern).map_err(|error| {
+                    let (line, column) = locate_text(&text, pattern);
+                    anyhow::anyhow!(
+                        "{}:{line}:{column}: field `overrides.paths`: bad glob `{pattern}`: {}",
+                        path.display(),
+                        error.kind()
+                    )
+                })?;
                 set.add(glob);
             }
             overrides.push((set.build()?, item.clone()));
@@ -265,6 +276,18 @@ fn locate_key(text: &str, key: &str) -> (usize, usize) {
         }
     }
     (1, 1)
+}
+
+/// The 1-based line and column where `needle` is first written, for values found wrong after
+/// parsing; the first line when it cannot be found as written (an escaped string).
+fn locate_text(text: &str, needle: &str) -> (usize, usize) {
+    match text.find(needle) {
+        Some(at) if !needle.is_empty() => {
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            (text[..at].matches('\n').count() + 1, text[line_start..at].chars().count() + 1)
+        }
+        _ => (1, 1),
+    }
 }
 
 /// A setting for a rule id: by exact id, else by its pack prefix ("confusable").

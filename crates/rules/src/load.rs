@@ -79,6 +79,7 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
         let rule = index.and_then(|i| ids(text).get(i).cloned().flatten());
         let field = path.as_deref().and_then(field_of);
         let (field, detail) = refine_unknown(field, explain_untagged(detail));
+        let (field, detail) = (name_missing(field, &detail), plain_types(detail));
         LoadError {
             file: file.to_string(),
             line: location.as_ref().map(|l| l.line() as u32),
@@ -99,7 +100,7 @@ fn rule_ids(text: &str) -> Vec<Option<String>> {
 /// Splits ".[1].severity: unknown variant …" into the path and the rest.
 fn split_path(message: &str) -> (Option<String>, String) {
     match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') && (path.contains('[') || path.contains('.')) => {
+        Some((path, rest)) if !path.is_empty() && !path.contains([' ', '`', '"', '\'']) => {
             (Some(path.to_string()), rest.to_string())
         }
         _ => (None, message.to_string()),
@@ -112,10 +113,9 @@ fn top_index(path: &str) -> Option<usize> {
     inner[..inner.find(']')?].parse().ok()
 }
 
-/// ".[1].context.near[2]" → "context.near"; ".[0]" → none.
+/// ".[1].context.near[2]" → "context.near"; ".[0]" → none; "accept[0]" → "accept".
 fn field_of(path: &str) -> Option<String> {
-    let after_item = path.split_once(']').map_or(path, |(_, rest)| rest);
-    let field: Vec<&str> = after_item
+    let field: Vec<&str> = path
         .split('.')
         .map(|part| part.split('[').next().unwrap_or(part))
         .filter(|part| !part.is_empty())
@@ -136,6 +136,36 @@ fn explain_untagged(detail: String) -> String {
     } else {
         detail
     }
+}
+
+/// "missing field `kind`" and "duplicate field `message`" are about that field.
+fn name_missing(field: Option<String>, detail: &str) -> Option<String> {
+    let named = detail.strip_prefix("missing field `").or_else(|| detail.strip_prefix("duplicate field `"));
+    match named.and_then(|rest| rest.split('`').next()) {
+        Some(name) => Some(match field {
+            Some(parent) => format!("{parent}.{name}"),
+            None => name.to_string(),
+        }),
+        None => field,
+    }
+}
+
+/// serde names Rust types in its messages (`expected usize`, `expected struct RuleSpec`); say
+/// what a writer of YAML would call them.
+fn plain_types(detail: String) -> String {
+    let mut detail = detail.replace(" as u128", "").replace(" as i128", "");
+    for (rust, plain) in [
+        ("expected struct RuleSpec", "expected a rule: a mapping with `id`, `kind` and `message`"),
+        ("expected struct ConfigFile", "expected a mapping of settings (`rules:`, `packs:`, …)"),
+        ("expected usize", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected a mapping"),
+    ] {
+        detail = detail.replace(rust, plain);
+    }
+    detail
 }
 
 /// For "unknown field `x`, expected one of `a`, `b`" and "unknown variant `x`, expected one of
@@ -267,7 +297,8 @@ mod tests {
     fn paths_name_fields() {
         assert_eq!(field_of(".[1].context.near[2]").as_deref(), Some("context.near"));
         assert_eq!(field_of(".[0]"), None);
-        assert_eq!(field_of("facts[0].source").as_deref(), Some("source"));
+        assert_eq!(field_of("facts[0].source").as_deref(), Some("facts.source"));
+        assert_eq!(field_of("fail_on").as_deref(), Some("fail_on"));
         assert_eq!(top_index(".[3].kind"), Some(3));
     }
 

@@ -44,7 +44,7 @@ impl Rule {
                 line,
                 column,
                 // An id with control characters is shown escaped, never printed raw.
-                rule: Some(spec.id.escape_debug().to_string()),
+                rule: (!spec.id.is_empty()).then(|| spec.id.escape_debug().to_string()),
                 field: field.map(str::to_string),
                 message,
             }
@@ -75,7 +75,10 @@ impl Rule {
         let check_name = || -> Result<&str, LoadError> {
             let names = check_names(spec.kind);
             let name = spec.check.as_deref().ok_or_else(|| {
-                error(None, format!("kind `{}` needs `check`, one of: {}", spec.kind.as_str(), list(names)))
+                error(
+                    Some("check"),
+                    format!("kind `{}` needs `check`, one of: {}", spec.kind.as_str(), list(names)),
+                )
             })?;
             if names.contains(&name) {
                 Ok(name)
@@ -92,22 +95,24 @@ impl Rule {
                 let swap = spec
                     .swap
                     .as_ref()
-                    .ok_or_else(|| error(None, "kind `substitution` needs `swap`".into()))?;
+                    .ok_or_else(|| error(Some("swap"), "kind `substitution` needs `swap`".into()))?;
                 Check::Substitution(Substitution::new(swap, spec.context.as_ref()))
             }
             Kind::Pattern => {
                 let pattern = spec
                     .pattern
                     .as_ref()
-                    .ok_or_else(|| error(None, "kind `pattern` needs `pattern`".into()))?;
+                    .ok_or_else(|| error(Some("pattern"), "kind `pattern` needs `pattern`".into()))?;
                 Check::Pattern(
                     Pattern::new(pattern, spec.replace.as_deref(), spec.context.as_ref())
                         .map_err(|message| error(Some("pattern"), message))?,
                 )
             }
             Kind::Regex => {
-                let pattern =
-                    spec.regex.as_deref().ok_or_else(|| error(None, "kind `regex` needs `regex`".into()))?;
+                let pattern = spec
+                    .regex
+                    .as_deref()
+                    .ok_or_else(|| error(Some("regex"), "kind `regex` needs `regex`".into()))?;
                 let check = RegexCheck::new(pattern, spec.replace.as_deref())
                     .map_err(|message| error(Some("regex"), message))?;
                 if let Some(replace) = &spec.replace {

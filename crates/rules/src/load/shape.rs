@@ -124,6 +124,10 @@ impl<'a> Scan<'a> {
     /// scalar (`|`, `>`) begins.
     fn line(&mut self, mut at: usize, line_end: usize, indent: usize) -> Result<(usize, bool), ShapeError> {
         let mut depth_on_line = 0;
+        // Where the line's content starts after its `- ` markers: a node anchored on this line
+        // ends at the next line indented no further than that.
+        let line_start = at - indent;
+        let mut content = indent;
         loop {
             at = self.skip_spaces(at);
             let Some(&byte) = self.bytes.get(at) else { return Ok((at, false)) };
@@ -135,6 +139,7 @@ impl<'a> Scan<'a> {
                     depth_on_line += 1;
                     self.too_deep(at, self.blocks.len() + depth_on_line)?;
                     at += 1;
+                    content = self.skip_spaces(at) - line_start;
                 }
                 b'[' | b'{' => {
                     self.flow += 1;
@@ -157,6 +162,7 @@ impl<'a> Scan<'a> {
                         }
                         // The node runs to the next line indented no further than this one: all
                         // of a block node, and at least all of a scalar or flow node.
+                        let indent = if self.flow == 0 { content } else { indent };
                         self.anchors.push(Anchor {
                             name,
                             start: at,
@@ -358,5 +364,8 @@ mod tests {
         }
         assert!(check(&text).unwrap_err().message.contains("expand"));
         assert!(check(&format!("a: &a \"{big}\"\nb: [*a, *a]\n")).is_ok());
+        // A node anchored in a list item ends with the item's next key.
+        assert!(check("- text: &t word\n  reason: [*t, *t]\n").is_ok());
+        assert!(check("- text: &t [word, *t]\n").unwrap_err().message.contains("inside"));
     }
 }

@@ -29,7 +29,8 @@ pub(crate) fn validate(spec: &RuleSpec) -> Result<(), Invalid> {
     if let Some(tolerance) = spec.tolerance
         && !(0.0..=MAX_TOLERANCE).contains(&tolerance)
     {
-        return Err(("tolerance", format!("must be a number from 0 to {MAX_TOLERANCE}, not {tolerance}")));
+        let shown = if tolerance.abs() >= 1e6 { format!("{tolerance:e}") } else { tolerance.to_string() };
+        return Err(("tolerance", format!("must be a number from 0 to {MAX_TOLERANCE}, not {shown}")));
     }
     if let Some(swap) = &spec.swap {
         if swap.is_empty() {
