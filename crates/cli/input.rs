@@ -266,7 +266,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 /// A limit as people read it: "256 MiB", "512 KiB", "100 bytes".
 fn human_size(bytes: u64) -> String {
     for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] {
-        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+        if bytes >= 1 << shift && bytes.is_multiple_of(1 << shift) {
             return format!("{} {unit}", bytes >> shift);
         }
     }

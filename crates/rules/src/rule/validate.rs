@@ -21,10 +21,10 @@ pub(crate) fn validate(spec: &RuleSpec) -> Result<(), Invalid> {
     if let Some(description) = &spec.description {
         non_empty(description).map_err(|message| ("description", message))?;
     }
-    if let Some(link) = &spec.link {
-        if link.trim().is_empty() || link.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(("link", "a link is a URL, without spaces".into()));
-        }
+    if let Some(link) = &spec.link
+        && (link.trim().is_empty() || link.chars().any(|c| c.is_whitespace() || c.is_control()))
+    {
+        return Err(("link", "a link is a URL, without spaces".into()));
     }
     if let Some(tolerance) = spec.tolerance
         && !(0.0..=MAX_TOLERANCE).contains(&tolerance)
