@@ -77,7 +77,13 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
         let (path, detail) = split_path(&message);
         let index = path.as_deref().and_then(top_index);
         let rule = index.and_then(|i| ids(text).get(i).cloned().flatten());
-        let field = path.as_deref().and_then(field_of);
+        // Inside a named item (a rule, a fact) the field is the item's own; elsewhere the whole
+        // path names it (`accept.reason`).
+        let field = match (&rule, path.as_deref()) {
+            (Some(_), Some(path)) => field_of(path.split_once(']').map_or(path, |(_, rest)| rest)),
+            (None, Some(path)) => field_of(path),
+            (_, None) => None,
+        };
         let (field, detail) = refine_unknown(field, explain_untagged(detail));
         let (field, detail) = (name_missing(field, &detail), plain_types(detail));
         LoadError {
