@@ -105,7 +105,7 @@ impl Rule {
                     .ok_or_else(|| error(Some("pattern"), "kind `pattern` needs `pattern`".into()))?;
                 Check::Pattern(
                     Pattern::new(pattern, spec.replace.as_deref(), spec.context.as_ref())
-                        .map_err(|message| error(Some("pattern"), message))?,
+                        .map_err(|(field, message)| error(Some(field), message))?,
                 )
             }
             Kind::Regex => {
