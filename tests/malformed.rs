@@ -196,3 +196,42 @@ fn a_regex_replacement_fills_the_groups_it_names() {
     let out = run_in(dir.path(), &["check", "--rules", "rules.yaml", "--diff", "story.txt"]);
     assert!(out.stdout.contains("+The color red."), "{}\n{}", out.stdout, out.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_is_reported_and_the_walk_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let root_dir = dir.path();
+    std::fs::set_permissions(root_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(root_dir.join("a.txt"), "The council met and passed the the budget.\n").unwrap();
+    std::fs::create_dir(root_dir.join("locked")).unwrap();
+    std::fs::write(root_dir.join("locked/b.txt"), "The council met.\n").unwrap();
+    std::fs::write(root_dir.join("z.txt"), "The council met on Monday.\n").unwrap();
+    std::fs::set_permissions(root_dir.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let binary = insta_cmd::get_cargo_bin("factlint");
+    // Permissions do not bind root: run as `nobody` then.
+    // SAFETY: geteuid has no preconditions.
+    let mut command = if unsafe { libc::geteuid() } == 0 {
+        let mut command = std::process::Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&binary);
+        command
+    } else {
+        std::process::Command::new(&binary)
+    };
+    let output = command
+        .args(["check", "--format", "short"])
+        .arg(root_dir)
+        .output()
+        .expect("setpriv or factlint runs");
+    std::fs::set_permissions(root_dir.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("a.txt:1:"), "{stdout}");
+    assert!(
+        stderr.contains("factlint: skipping ")
+            && stderr.contains("locked")
+            && stderr.contains("Permission denied"),
+        "{stderr}"
+    );
+}
