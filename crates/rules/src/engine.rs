@@ -95,11 +95,13 @@ impl RuleSet {
     pub fn add_source(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
         let before = self.rules.len();
         let added = append(&mut self.rules, &mut self.ids, [((file, text), parse_rules(file, text))]);
+        self.index();
+        let added = added.and_then(|()| self.regex_set_result());
         if added.is_err() {
             self.rules.truncate(before);
+            self.index();
         }
-        self.index();
-        added.and_then(|()| self.regex_set_result())
+        added
     }
 
     /// Compiles parsed rules in file order, checking that ids are unique. `text` is each file's
@@ -176,9 +178,15 @@ impl RuleSet {
                 message: format!("the id is already used by a rule in {}", existing.origin),
             });
         }
+        let before = self.rules.len();
         self.rules.extend(other.rules);
         self.index();
-        self.regex_set_result()
+        let extended = self.regex_set_result();
+        if extended.is_err() {
+            self.rules.truncate(before);
+            self.index();
+        }
+        extended
     }
 
     /// Keeps the rules `keep` accepts.
@@ -454,5 +462,49 @@ impl RuleSet {
                 out.push(self.rules[index].finding(doc.tokens()[i].span, &vars, Some(replacement.clone())));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regex_rules(prefix: &str, count: usize, expression: &str) -> String {
+        (0..count)
+            .map(|i| format!("- id: {prefix}.r{i}\n  kind: regex\n  message: m\n  regex: '{expression}'\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_duplicate_id_is_located_and_leaves_the_set_as_it_was() {
+        let mut rules =
+            RuleSet::from_sources([("a.yaml", "- id: desk.x\n  kind: repetition\n  message: m\n")]).unwrap();
+        let error = rules
+            .add_source("b.yaml", "- id: desk.y\n  kind: articles\n  message: m\n- id: desk.x\n  kind: repetition\n  message: m\n")
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "b.yaml:4:3: rule `desk.x`: field `id`: the id is already used by a rule in a.yaml"
+        );
+        assert_eq!(rules.rules().len(), 1);
+        assert!(rules.get("desk.y").is_none());
+        assert!(rules.get("desk.x").is_some());
+    }
+
+    #[test]
+    fn regex_rules_too_large_to_compile_together_are_an_error() {
+        let mut rules = RuleSet::default();
+        rules.add_source("small.yaml", &regex_rules("small", 2, "(?-u:\\b)a+")).unwrap();
+        // The longest `\w{n}` one rule may have: near the size limit of one expression.
+        let fits =
+            |n: usize| regex::RegexBuilder::new(&format!("\\w{{{n}}}")).size_limit(1 << 20).build().is_ok();
+        let n = (1..100).take_while(|&n| fits(n)).last().unwrap();
+        let large = regex_rules("large", 80, &format!("\\w{{{n}}}"));
+        let error = rules.add_source("large.yaml", &large).unwrap_err();
+        assert!(
+            error.to_string().starts_with("large.yaml: field `regex`: the 82 regex rules are too large"),
+            "{error}"
+        );
+        assert_eq!(rules.rules().len(), 2);
     }
 }
