@@ -1,5 +1,5 @@
 //! The machine formats read back by machines: SARIF validated against the official SARIF 2.1.0
-//! schema (when `../shared/schemas/` is present beside the repository) and checked by hand for
+//! schema (from `../shared/schemas/` beside the repository: ignored unless asked for) and checked by hand for
 //! the structure code-scanning uploads need; JUnit XML parsed, with one test case per story and
 //! one failure per finding; GitHub annotations escaped.
 
@@ -36,12 +36,11 @@ fn json_findings() -> Vec<Value> {
 // SARIF
 
 #[test]
+#[ignore = "needs ../shared"]
 fn sarif_validates_against_the_official_schema() {
     let path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} is absent; SARIF schema validation skipped", path.display());
-        return;
-    };
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; this test needs ../shared", path.display()));
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
     let validator = jsonschema::draft4::options()
         .should_validate_formats(true)

@@ -5,6 +5,7 @@
 
 use crate::Outcome;
 use crate::cli::CheckArgs;
+use crate::input;
 use crate::pipeline::Setups;
 use crate::records::FindingRecord;
 use anyhow::{Context, Result};
@@ -12,7 +13,7 @@ use factlint_extract::jiff::civil::Date;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 
 /// Stories checked together; large enough to keep every core busy, small enough to bound memory.
 const BLOCK: usize = 512;
@@ -63,18 +64,34 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         let reader: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin())
         } else {
-            Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?)
+            Box::new(input::open_archive(path).with_context(|| format!("cannot read {}", path.display()))?)
         };
         let name = path.display().to_string();
-        // Lines are read as bytes: one line that is not UTF-8 is skipped, not the archive.
-        let mut lines = BufReader::new(reader).split(b'\n').enumerate();
+        // Lines are read as bytes: one line that is not UTF-8, or longer than a story may be, is
+        // skipped, not the archive.
+        let limit = args.reading.limits().story;
+        let mut lines = input::BoundedLines::new(BufReader::new(reader), limit).enumerate();
         loop {
             let mut block: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BLOCK);
             for (number, line) in lines.by_ref().take(BLOCK) {
                 let line = line.with_context(|| format!("cannot read {name}"))?;
-                let text = String::from_utf8(line).map_err(|e| {
-                    format!("{name}:{}: not UTF-8 (byte {})", number + 1, e.utf8_error().valid_up_to())
-                });
+                let text = line
+                    .map_err(|length| {
+                        format!(
+                            "{name}:{}: {length} bytes, {}",
+                            number + 1,
+                            input::ReadError::TooLarge { limit }
+                        )
+                    })
+                    .and_then(|line| {
+                        String::from_utf8(line).map_err(|e| {
+                            format!(
+                                "{name}:{}: not UTF-8 (byte {})",
+                                number + 1,
+                                e.utf8_error().valid_up_to()
+                            )
+                        })
+                    });
                 block.push((number + 1, text));
             }
             if block.is_empty() {

@@ -153,6 +153,18 @@ pub struct ReadingArgs {
     /// Use this configuration instead of the nearest .factlint.yaml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Refuse stories, rule, configuration and facts files larger than this (bytes, or with K, M
+    /// or G) [default: 256M for stories, 16M for the others]
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size)]
+    pub max_size: Option<u64>,
+}
+
+impl ReadingArgs {
+    /// The most bytes read from each input.
+    pub fn limits(&self) -> crate::input::Limits {
+        crate::input::Limits::with_max(self.max_size)
+    }
 }
 
 /// Where rules and reference figures come from, besides the configuration.

@@ -176,7 +176,8 @@ fn check_one(
     let in_place = args.fix && !args.diff && matches!(source, Source::File(_));
     // What the file was before it was read, to tell later whether it changed.
     let snapshot = in_place.then(|| rewrite::Snapshot::take(&path));
-    let story = match input::read(&path, args.reading.stdin_filename.as_deref()) {
+    let story = match input::read(&path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
+    {
         Ok(story) => story,
         Err((origin, error)) => return Outcomes::Unreadable(format!("{}: {error}", origin.display_name())),
     };

@@ -17,7 +17,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
             Source::Stdin => std::path::PathBuf::from("-"),
             Source::File(path) => path,
         };
-        match input::read(&path, args.reading.stdin_filename.as_deref()) {
+        match input::read(&path, args.reading.stdin_filename.as_deref(), args.reading.limits().story) {
             Ok(story) => stories.push(story),
             Err((origin, error)) => {
                 failed += 1;

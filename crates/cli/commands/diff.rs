@@ -171,7 +171,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome> {
     let setup = setups.for_path(Some(&args.new))?;
     let mut versions = Vec::new();
     for path in [&args.old, &args.new] {
-        let story = input::read(path, args.reading.stdin_filename.as_deref())
+        let story = input::read(path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
             .map_err(|(origin, error)| anyhow!("cannot read {}: {error}", origin.display_name()))?;
         let name = story.origin.display_name();
         let checked = setup.check(name, Some(path), story.text, None)?;

@@ -59,16 +59,40 @@ pub struct LineCol {
 }
 
 /// Turns byte offsets of one text into 1-based lines and character columns.
+///
+/// A column is a count of characters from the start of the line. Counting them afresh for
+/// every position is quadratic on a story written on one long line, so past a short distance
+/// the count comes from a table of characters before every [`CHAR_BLOCK`] bytes, built the
+/// first time it is needed: each look-up then counts at most one block.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
+    chars_before_block: std::sync::OnceLock<Vec<u32>>,
 }
+
+/// The bytes between two entries of the character-count table.
+const CHAR_BLOCK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-        LineIndex { line_starts }
+        LineIndex { line_starts, chars_before_block: std::sync::OnceLock::new() }
+    }
+
+    /// The characters in `text[..offset]`, `offset` on a character boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let table = self.chars_before_block.get_or_init(|| {
+            let mut total = 0u32;
+            let mut table = vec![0];
+            for block in text.as_bytes().chunks(CHAR_BLOCK) {
+                total += count_chars(block) as u32;
+                table.push(total);
+            }
+            table
+        });
+        let block = offset / CHAR_BLOCK;
+        table[block] as usize + count_chars(&text.as_bytes()[block * CHAR_BLOCK..offset])
     }
 
     /// Line and column of `offset` in `text` (the text this index was built from). Offsets past
@@ -83,7 +107,14 @@ impl LineIndex {
         }
         // A byte-order mark at the start of the file is not a column an editor shows.
         let line_start = if line == 0 && text.starts_with('\u{feff}') { line_start + 3 } else { line_start };
-        let column = text.get(line_start..end).map_or(0, |s| s.chars().count()) as u32 + 1;
+        let column = if end <= line_start {
+            0
+        } else if end - line_start <= CHAR_BLOCK {
+            count_chars(&text.as_bytes()[line_start..end])
+        } else {
+            self.chars_before(text, end) - self.chars_before(text, line_start)
+        } as u32
+            + 1;
         LineCol { line: line as u32 + 1, column }
     }
 
@@ -99,6 +130,11 @@ impl LineIndex {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// The characters in UTF-8 `bytes`: the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte & 0xc0 != 0x80).count()
 }
 
 #[cfg(test)]
@@ -122,6 +158,23 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_col(text, 3), LineCol { line: 1, column: 1 });
         assert_eq!(index.line_col(text, 10), LineCol { line: 1, column: 8 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        let text = "é".repeat(3 * CHAR_BLOCK) + "x\n" + &"ab".repeat(CHAR_BLOCK);
+        let index = LineIndex::new(&text);
+        for chars in [0, 1, 2047, 2048, 2049, 3 * CHAR_BLOCK - 1, 3 * CHAR_BLOCK] {
+            let expected = LineCol { line: 1, column: chars as u32 + 1 };
+            assert_eq!(index.line_col(&text, (2 * chars) as u32), expected, "{chars}");
+        }
+        let second = text.find('\n').unwrap() + 1;
+        for bytes in [0, 1, CHAR_BLOCK, CHAR_BLOCK + 3, 2 * CHAR_BLOCK] {
+            let expected = LineCol { line: 2, column: bytes as u32 + 1 };
+            assert_eq!(index.line_col(&text, (second + bytes) as u32), expected, "{bytes}");
+        }
+        // Inside a character: that character.
+        assert_eq!(index.line_col(&text, 2 * 5000 + 1), LineCol { line: 1, column: 5001 });
     }
 
     #[test]
