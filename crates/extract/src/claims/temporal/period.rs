@@ -11,10 +11,10 @@ use super::calendar;
 use super::resolve::{self, Part};
 use super::words::{self, Lead, Modifier, ModifierWord, Unit};
 use super::{Context, Found, Tense, Written, date_claim, folded, year_after, year_at};
-use crate::claim::{ClaimKind, DateValue};
+use crate::claims::claim::{ClaimKind, DateValue};
 use crate::numbers::{self, Form};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::ToSpan;
 use jiff::civil::Date;
 

@@ -8,10 +8,10 @@
 use super::resolve::{self, Part};
 use super::words::{self, Lead, Modifier, MonthWord};
 use super::{Context, Found, Written, folded, follows_name, year_after, year_at};
-use crate::claim::{ClaimKind, DateValue, Qualifier};
+use crate::claims::claim::{ClaimKind, DateValue, Qualifier};
 use crate::numbers::{self, Form};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::civil::{Date, Weekday};
 
 /// A parsed calendar expression: what was written, the tokens it covers, and a modifier that

@@ -5,8 +5,8 @@
 //! ends a sentence only when the next token after whitespace looks like a sentence start and the
 //! word before the stop is not an abbreviation that usually continues the sentence.
 
-use crate::span::Span;
-use crate::token::{Token, TokenKind};
+use crate::text::span::Span;
+use crate::text::token::{Token, TokenKind};
 
 /// One sentence: its span and the index range of its tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +217,7 @@ fn starts_sentence(s: &str, kind: TokenKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
+    use crate::text::token::tokenize;
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut tokens = Vec::new();

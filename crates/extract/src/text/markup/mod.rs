@@ -10,7 +10,7 @@ mod html;
 mod markdown;
 mod plain;
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// How a source file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

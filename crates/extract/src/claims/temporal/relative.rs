@@ -7,10 +7,10 @@
 
 use super::words::{self, Step};
 use super::{Context, Found, date_claim, folded, holiday};
-use crate::claim::{ClaimKind, DateValue, Qualifier};
+use crate::claims::claim::{ClaimKind, DateValue, Qualifier};
 use crate::numbers::{self, Form};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::ToSpan;
 use jiff::civil::Date;
 

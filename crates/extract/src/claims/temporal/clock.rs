@@ -3,9 +3,9 @@
 //! of the day it is ("from 3 to 5pm", "3-5pm", "between 2 and 4 p.m.").
 
 use super::{Found, folded};
-use crate::claim::{Claim, ClaimKind, ClockTime, Qualifier};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::claim::{Claim, ClaimKind, ClockTime, Qualifier};
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Meridiem {

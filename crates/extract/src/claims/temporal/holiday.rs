@@ -12,9 +12,9 @@ use super::calendar::modifier_before;
 use super::resolve;
 use super::words::{self, Modifier};
 use super::{Context, Found, Written, date_claim, folded, follows_name, year_after};
-use crate::claim::DateValue;
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::claim::DateValue;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 

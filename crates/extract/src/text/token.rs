@@ -5,7 +5,7 @@
 //! not stored: two tokens are adjacent exactly when one's span ends where the next begins.
 //! Web addresses and e-mail addresses are not prose and produce no tokens.
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

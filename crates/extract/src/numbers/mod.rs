@@ -8,12 +8,13 @@
 //! around the number. `temporal` uses it too ("three weeks ago"), so every word is rejected as
 //! cheaply as possible: most tokens of a story are not numbers.
 
-use crate::document::Document;
-use crate::lexicon::{is_function_word, looks_like_verb};
-use crate::lower::Lower;
-use crate::span::Span;
-use crate::token::TokenKind;
-use crate::units;
+pub mod units;
+
+use crate::text::document::Document;
+use crate::text::lexicon::{is_function_word, looks_like_verb};
+use crate::text::lower::Lower;
+use crate::text::span::Span;
+use crate::text::token::TokenKind;
 
 /// A number read from tokens `first..end`.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@
 
 use super::Tense;
 use super::words::{Modifier, Step, Unit};
-use crate::claim::DateValue;
+use crate::claims::claim::DateValue;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 

@@ -3,7 +3,7 @@
 //! analysis offsets stay source offsets.
 
 use super::{OffsetMap, Prepared, front_matter_date};
-use crate::span::Span;
+use crate::text::span::Span;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 

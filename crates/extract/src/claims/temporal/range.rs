@@ -3,9 +3,9 @@
 //! July". Each is one claim whose date is the whole span.
 
 use super::{Context, Found, Written, calendar, date_claim, year_at};
-use crate::claim::{DateValue, Qualifier};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::claim::{DateValue, Qualifier};
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::civil::Date;
 
 /// A range opened by "between" or "from" at `i`.

@@ -8,16 +8,14 @@
 //! joined by "and" become one range ("more than 10 and less than 40"). Dates and times are taken
 //! first by `temporal`; their tokens are skipped here.
 
-use crate::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
-use crate::lexicon::{
-    QUALIFIERS_AFTER, QUALIFIERS_BEFORE, is_function_word, looks_like_verb, singular, starts_qualifier,
-    strip_possessive,
-};
-use crate::lower::Lower;
+use crate::claims::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
+use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
+use crate::numbers::units;
 use crate::numbers::{self, Form, Number};
-use crate::token::TokenKind;
-use crate::units;
-use crate::window::Window;
+use crate::text::lexicon::{is_function_word, looks_like_verb, singular, strip_possessive};
+use crate::text::lower::Lower;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::civil::Date;
 
 pub(crate) fn scan(window: &Window, out: &mut Vec<Claim>) {
@@ -1425,8 +1423,8 @@ fn is_title(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::claim::{Claim, ClaimKind, Qualifier};
-    use crate::document::Document;
+    use crate::claims::claim::{Claim, ClaimKind, Qualifier};
+    use crate::text::document::Document;
 
     fn claims(text: &str) -> Vec<Claim> {
         crate::extract(&Document::from_text(text))

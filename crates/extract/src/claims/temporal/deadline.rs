@@ -3,10 +3,10 @@
 
 use super::resolve::{self, Part};
 use super::{Context, Found, Tense, Written, folded, found_from, year_at};
-use crate::claim::{Claim, ClaimKind, Qualifier};
-use crate::lexicon::is_function_word;
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::claim::{Claim, ClaimKind, Qualifier};
+use crate::text::lexicon::is_function_word;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 
 pub(super) fn deadline_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     let (qualifier, after) = if w.is(i, "by") {

@@ -1,22 +1,42 @@
-//! Where a story says when it was written: front matter (`date: 2025-05-08`) or a dateline at
-//! the top ("WARSAW, Thursday, May 8, 2025 —", "LONDON, 4 June 2024 -"). A dateline without a
+//! The reference date, the last layer: when the story was written, read from the date at its
+//! dateline ("WARSAW, Thursday, May 8, 2025 —", "LONDON, 4 June 2024 -"). A dateline without a
 //! year ("BRUSSELS, Oct. 2 (Reuters) -") cannot anchor relative dates and is ignored.
+//!
+//! Reading the dateline takes the claims layer's date reader, so it runs as its own step after
+//! the text model is built: [`Document::parse`] is [`Document::parse_text`] (which takes a date
+//! the caller gave or the front matter states) followed by this step.
 
-use crate::document::Document;
-use crate::temporal;
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::temporal;
+use crate::text::document::{Document, Options, ReferenceDate, ReferenceOrigin, TooLarge};
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::civil::Date;
 
 /// How many paragraphs from the top a dateline may appear in (after a headline and a byline).
 const DATELINE_PARAGRAPHS: usize = 4;
 
-/// A date at the start of `text`: "2025-05-08", "2025-05-08T10:00:00Z".
-pub(crate) fn parse_iso_prefix(text: &str) -> Option<Date> {
-    text.get(..10)?.parse().ok()
+impl Document {
+    /// Reads one story: the text model, then the reference date from its dateline when neither
+    /// the caller nor the front matter gave one (and `options` allow the story's own date).
+    pub fn parse(source: impl Into<String>, options: &Options) -> Result<Document, TooLarge> {
+        let mut document = Document::parse_text(source, options)?;
+        if document.reference().is_none()
+            && !options.ignore_story_date
+            && let Some(date) = from_dateline(&document)
+        {
+            document.set_reference(ReferenceDate { date, origin: ReferenceOrigin::Dateline });
+        }
+        Ok(document)
+    }
+
+    /// Plain text with no reference date: the common case in tests and examples.
+    pub fn from_text(text: &str) -> Document {
+        Document::parse(text, &Options::default()).unwrap_or_else(|_| unreachable!("test text is small"))
+    }
 }
 
-pub(crate) fn from_dateline(doc: &Document) -> Option<Date> {
+/// The date of a dateline in the first paragraphs, if it names a year.
+fn from_dateline(doc: &Document) -> Option<Date> {
     doc.paragraphs().iter().take(DATELINE_PARAGRAPHS).find_map(|paragraph| {
         let first = paragraph.first_token as usize;
         let end = (paragraph.end_token as usize).min(first + 16);
@@ -41,8 +61,8 @@ pub(crate) fn from_dateline(doc: &Document) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, Options, ReferenceOrigin};
-    use crate::markup::Format;
+    use crate::text::document::{Document, Options, ReferenceOrigin};
+    use crate::text::markup::Format;
     use jiff::civil::date;
 
     fn reference(text: &str) -> Option<jiff::civil::Date> {

@@ -1,7 +1,7 @@
 //! The extractor's times on sentences in news style.
 
-use crate::claim::{ClaimKind, ClockTime, DateValue, Qualifier};
-use crate::document::{Document, Options};
+use crate::claims::claim::{ClaimKind, ClockTime, DateValue, Qualifier};
+use crate::text::document::{Document, Options};
 use jiff::civil::{Date, date};
 
 fn dated(text: &str, reference: Date) -> Vec<(ClaimKind, String, Option<DateValue>)> {

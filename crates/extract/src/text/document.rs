@@ -1,14 +1,22 @@
 //! The document model: one story's source, its analysis text, paragraphs, sentences and tokens,
 //! and the reference date that relative dates resolve against.
+//!
+//! Building it reads markup and splits text; it extracts no claims. The one thing a document
+//! needs from the claims layer, a date read from its dateline, is a separate step
+//! ([`crate::reference`]) that [`Document::parse`] runs after [`Document::parse_text`].
 
-use crate::lower::Lower;
-use crate::markup::{self, Format, OffsetMap};
-use crate::refdate;
-use crate::sentence::{self, Sentence};
-use crate::span::{LineCol, LineIndex, Span};
-use crate::token::{self, Token, TokenKind};
+use crate::text::lower::Lower;
+use crate::text::markup::{self, Format, OffsetMap};
+use crate::text::sentence::{self, Sentence};
+use crate::text::span::{LineCol, LineIndex, Span};
+use crate::text::token::{self, Token, TokenKind};
 use jiff::civil::Date;
 use std::ops::Range;
+
+/// A date at the start of `text`: "2025-05-08", "2025-05-08T10:00:00Z".
+fn parse_iso_prefix(text: &str) -> Option<Date> {
+    text.get(..10)?.parse().ok()
+}
 
 /// How to read a document.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +100,10 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn parse(source: impl Into<String>, options: &Options) -> Result<Document, TooLarge> {
+    /// The text model alone: markup, paragraphs, sentences, tokens, and a reference date only
+    /// when the caller gave one or the front matter has one. [`Document::parse`] adds the
+    /// dateline.
+    pub fn parse_text(source: impl Into<String>, options: &Options) -> Result<Document, TooLarge> {
         let source = source.into();
         if source.len() >= u32::MAX as usize {
             return Err(TooLarge { bytes: source.len() });
@@ -118,19 +129,15 @@ impl Document {
             None => prepared
                 .front_matter_date
                 .as_deref()
-                .and_then(refdate::parse_iso_prefix)
-                .map(|date| ReferenceDate { date, origin: ReferenceOrigin::FrontMatter })
-                .or_else(|| {
-                    refdate::from_dateline(&document)
-                        .map(|date| ReferenceDate { date, origin: ReferenceOrigin::Dateline })
-                }),
+                .and_then(parse_iso_prefix)
+                .map(|date| ReferenceDate { date, origin: ReferenceOrigin::FrontMatter }),
         };
         Ok(document)
     }
 
-    /// Plain text with no reference date: the common case in tests and examples.
-    pub fn from_text(text: &str) -> Document {
-        Document::parse(text, &Options::default()).unwrap_or_else(|_| unreachable!("test text is small"))
+    /// Sets the reference date when none was given or found in the front matter.
+    pub(crate) fn set_reference(&mut self, reference: ReferenceDate) {
+        self.reference = Some(reference);
     }
 
     fn segment(&mut self, blocks: &[Span]) {

@@ -1,8 +1,8 @@
 //! What the extractor finds: a [`Claim`] is one figure or time in the copy, with the interval its
 //! words allow, what it counts, and for times the calendar date it means.
 
-use crate::span::Span;
-use crate::temporal::{Tense, Written};
+use crate::claims::temporal::{Tense, Written};
+use crate::text::span::Span;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 

@@ -1,10 +1,10 @@
 //! A sentence's tokens seen by the extractors: bounds-checked, case-insensitive look-ups so
 //! that pattern code reads like the phrases it matches.
 
-use crate::document::Document;
-use crate::lower::Lower;
-use crate::span::Span;
-use crate::token::TokenKind;
+use crate::text::document::Document;
+use crate::text::lower::Lower;
+use crate::text::span::Span;
+use crate::text::token::TokenKind;
 
 /// The tokens `first..end` of one sentence, and the ranges already claimed in it.
 pub(crate) struct Window<'a> {

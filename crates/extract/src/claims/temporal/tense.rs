@@ -2,8 +2,8 @@
 //! a few words after it ("Tuesday's vote will decide").
 
 use super::{Tense, folded};
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 
 /// The tense of the clause around token `at`: the nearest marker before it decides; reporting
 /// verbs ("said") do not count, since they frame rather than time the event.

@@ -27,10 +27,10 @@ mod words;
 pub(crate) use calendar::written_at;
 pub use words::weekday_name;
 
-use crate::claim::{Claim, ClaimKind, DateValue};
-use crate::lexicon::is_function_word;
-use crate::token::TokenKind;
-use crate::window::Window;
+use crate::claims::claim::{Claim, ClaimKind, DateValue};
+use crate::text::lexicon::is_function_word;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 use words::Lead;
