@@ -28,7 +28,7 @@ mod text;
 pub use claims::claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
-pub use numbers::units;
+pub use numbers::units::{self, Unit};
 pub use text::document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
 pub use text::lexicon::singular;
 pub use text::lower::Lower;

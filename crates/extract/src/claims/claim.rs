@@ -2,6 +2,7 @@
 //! words allow, what it counts, and for times the calendar date it means.
 
 use crate::claims::temporal::{Tense, Written};
+use crate::numbers::units::Unit;
 use crate::text::span::Span;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
@@ -193,7 +194,7 @@ pub struct Claim {
     pub high: Option<f64>,
     pub qualifier: Qualifier,
     /// "USD", "%", "pp", "km", "year"…
-    pub unit: Option<&'static str>,
+    pub unit: Option<Unit>,
     pub subject: Option<Subject>,
     /// Whose figure it is: "EU" in "the EU's 27 member states".
     pub owner: Option<String>,

@@ -10,7 +10,7 @@
 
 use crate::claims::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
 use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
-use crate::numbers::units;
+use crate::numbers::units::{self, Unit};
 use crate::numbers::{self, Form, Number};
 use crate::text::lexicon::{is_function_word, looks_like_verb, singular, strip_possessive};
 use crate::text::lower::Lower;
@@ -275,9 +275,9 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     let mut claim = Claim::new(kind, s.span(claim_start, figure_end));
     claim.figure = s.span(first, figure_end.max(first + 1));
     claim.qualifier = qualifier;
-    claim.unit = tail.unit;
+    claim.unit = tail.unit.map(Unit::new);
     if n.form == Form::Fraction && kind == ClaimKind::Count {
-        claim.unit = Some("fraction");
+        claim.unit = Some(Unit::FRACTION);
     }
 
     match (kind, n.vague, &range) {
@@ -309,7 +309,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     // Ages: "47-year-old", "aged 47", "Dana Ortiz, 47,".
     if let Some((age_end, person)) = age(s, &n, &tail, claim_start) {
         claim.kind = ClaimKind::Age;
-        claim.unit = Some("year");
+        claim.unit = Some(Unit::YEAR);
         claim.person = person;
         figure_end = figure_end.max(age_end);
         claim.span = s.span(claim_start, figure_end);
@@ -983,7 +983,7 @@ fn glued_unit(word: &str) -> Option<&'static str> {
 fn set_unit(tail: &mut Tail, code: &'static str, end: usize) {
     tail.unit = Some(code);
     tail.end = end;
-    let dimension = units::unit_by_code(code).map(|u| u.dimension);
+    let dimension = units::measure_by_code(code).map(|u| u.dimension);
     tail.kind = Some(if dimension == Some(units::Dimension::Time) {
         ClaimKind::Duration
     } else {
@@ -1202,7 +1202,7 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
     let mut additive = false;
     let allows_of = claim.qualifier == Qualifier::Vague
         || matches!(claim.kind, ClaimKind::Percent | ClaimKind::Measure | ClaimKind::Money)
-        || claim.unit == Some("fraction")
+        || claim.unit == Some(Unit::FRACTION)
         || claim.value.is_some_and(|v| v >= 1e6);
     if s.word(k).is_some_and(|w| matches!(w.as_str(), "more" | "additional" | "extra" | "further"))
         && !s.is(k + 1, "than")
@@ -1424,6 +1424,7 @@ fn is_title(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::claims::claim::{Claim, ClaimKind, Qualifier};
+    use crate::numbers::units::Unit;
     use crate::text::document::Document;
 
     fn claims(text: &str) -> Vec<Claim> {
@@ -1509,21 +1510,21 @@ mod tests {
     fn money() {
         let (c, text) = only("Congress approved $7.4 billion in aid.");
         assert_eq!(text, "$7.4 billion in aid");
-        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(7.4e9), Some("USD")));
+        assert_eq!((c.kind, c.value, c.unit.map(Unit::code)), (ClaimKind::Money, Some(7.4e9), Some("USD")));
         let (c, _) = only("The club paid £5m for him.");
-        assert_eq!((c.value, c.unit), (Some(5e6), Some("GBP")));
+        assert_eq!((c.value, c.unit.map(Unit::code)), (Some(5e6), Some("GBP")));
         let (c, _) = only("Profits reached €3bn.");
-        assert_eq!((c.value, c.unit), (Some(3e9), Some("EUR")));
+        assert_eq!((c.value, c.unit.map(Unit::code)), (Some(3e9), Some("EUR")));
         let (c, _) = only("It earned 155 mln dlrs in all.");
-        assert_eq!((c.value, c.unit), (Some(155e6), Some("USD")));
+        assert_eq!((c.value, c.unit.map(Unit::code)), (Some(155e6), Some("USD")));
         let (c, _) = only("It sold for 20 million euros.");
-        assert_eq!((c.value, c.unit), (Some(20e6), Some("EUR")));
+        assert_eq!((c.value, c.unit.map(Unit::code)), (Some(20e6), Some("EUR")));
     }
 
     #[test]
     fn percentages_and_points() {
         let found = claims("Unemployment rose 7 percent, or 2 percentage points, and 3 per cent after.");
-        let units: Vec<_> = found.iter().map(|c| (c.kind, c.value, c.unit)).collect();
+        let units: Vec<_> = found.iter().map(|c| (c.kind, c.value, c.unit.map(Unit::code))).collect();
         assert_eq!(
             units,
             vec![
@@ -1558,7 +1559,7 @@ mod tests {
                 .iter()
                 .find(|c| c.kind == ClaimKind::Measure)
                 .unwrap_or_else(|| panic!("{text}: {found:#?}"));
-            assert_eq!((measure.value, measure.unit), (Some(value), Some(unit)), "{text}");
+            assert_eq!((measure.value, measure.unit.map(Unit::code)), (Some(value), Some(unit)), "{text}");
         }
     }
 
@@ -1645,7 +1646,7 @@ mod tests {
         let (c, _) = only("Sales exceeded 1985 levels.");
         assert_eq!(c.qualifier, Qualifier::Exact);
         let (c, _) = only("It earned 17 cts a share.");
-        assert_eq!((c.kind, c.unit), (ClaimKind::Money, Some("USC")));
+        assert_eq!((c.kind, c.unit.map(Unit::code)), (ClaimKind::Money, Some("USC")));
     }
 
     /// Kind, value, low, high and qualifier of one claim.
@@ -1723,13 +1724,16 @@ mod tests {
     #[test]
     fn compound_measures() {
         let (c, _) = only("The suspect is 6ft 2in tall.");
-        assert_eq!((c.unit, c.value.map(|v| (v * 1000.0).round())), (Some("ft"), Some(6167.0)));
+        assert_eq!(
+            (c.unit.map(Unit::code), c.value.map(|v| (v * 1000.0).round())),
+            (Some("ft"), Some(6167.0))
+        );
         let (c, _) = only("The baby weighed 7lb 8oz at birth.");
-        assert_eq!((c.unit, c.value), (Some("lb"), Some(7.5)));
+        assert_eq!((c.unit.map(Unit::code), c.value), (Some("lb"), Some(7.5)));
         let (c, _) = only("A ticket cost thirteen dollars and forty-five cents.");
         assert_eq!((c.kind, c.value), (ClaimKind::Money, Some(13.45)));
         let (c, _) = only("A pint costs 3 pounds 50 pence in the city.");
-        assert_eq!((c.unit, c.value), (Some("GBP"), Some(3.5)));
+        assert_eq!((c.unit.map(Unit::code), c.value), (Some("GBP"), Some(3.5)));
         let (c, _) = only("It costs 15 dollars 50.");
         assert_eq!(c.value, Some(15.5));
         // Cents only close a currency named in words, before the end of the clause.
@@ -1739,17 +1743,17 @@ mod tests {
     #[test]
     fn currency_codes_and_compounds() {
         let (c, _) = only("They lost 75 USD million on the deal.");
-        assert_eq!((c.unit, c.value), (Some("USD"), Some(75e6)));
+        assert_eq!((c.unit.map(Unit::code), c.value), (Some("USD"), Some(75e6)));
         let (c, _) = only("Losses topped 30 MUSD in total.");
-        assert_eq!((c.unit, c.value), (Some("USD"), Some(30e6)));
+        assert_eq!((c.unit.map(Unit::code), c.value), (Some("USD"), Some(30e6)));
         let (c, _) = only("It costs half a million usd.");
-        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(5e5), Some("USD")));
+        assert_eq!((c.kind, c.value, c.unit.map(Unit::code)), (ClaimKind::Money, Some(5e5), Some("USD")));
         let (c, _) = only("The firm withdrew its one-yen bid.");
-        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(1.0), Some("JPY")));
+        assert_eq!((c.kind, c.value, c.unit.map(Unit::code)), (ClaimKind::Money, Some(1.0), Some("JPY")));
         let (c, _) = only("Italy's GDP is $2.174T.");
         assert_eq!(c.value, Some(2.174e12));
         let (c, _) = only("It faces a 4bn-euro hole.");
-        assert_eq!((c.kind, c.value, c.unit), (ClaimKind::Money, Some(4e9), Some("EUR")));
+        assert_eq!((c.kind, c.value, c.unit.map(Unit::code)), (ClaimKind::Money, Some(4e9), Some("EUR")));
     }
 
     #[test]
@@ -1759,7 +1763,7 @@ mod tests {
         assert_eq!(listed, vec![Some(20.0), Some(30.0), Some(5000.0)]);
         let found = claims("Five of the three-ton satellites failed.");
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert_eq!((found[1].unit, found[1].value), (Some("ton"), Some(3.0)));
+        assert_eq!((found[1].unit.map(Unit::code), found[1].value), (Some("ton"), Some(3.0)));
         // A capitalised number word inside a name stays in the subject.
         assert_eq!(claims("Work began on the $22bn Three Gorges dam.").len(), 1);
     }
@@ -1775,7 +1779,10 @@ mod tests {
     #[test]
     fn shares_and_ordinals_before_nouns() {
         let (c, text) = only("One in five adults said no.");
-        assert_eq!((c.value, c.unit, text.as_str()), (Some(0.2), Some("fraction"), "One in five adults"));
+        assert_eq!(
+            (c.value, c.unit.map(Unit::code), text.as_str()),
+            (Some(0.2), Some("fraction"), "One in five adults")
+        );
         let (c, _) = only("Labour won a third term.");
         assert_eq!((c.kind, c.value), (ClaimKind::Ordinal, Some(3.0)));
         let (c, _) = only("Nearly a third of voters stayed home.");

@@ -1,5 +1,59 @@
 //! Units of measure and currencies: how news copy writes them, their canonical codes, and how
 //! to convert between units of one dimension (for checks like "10 miles (16 km)").
+//!
+//! A claim's unit is a [`Unit`]: a code from these tables, made only here, so the rules compare
+//! against named constants ([`Unit::PERCENT`], [`Unit::FRACTION`]) instead of spelling codes.
+
+use serde::{Serialize, Serializer};
+
+/// What a figure is in: a currency ("USD"), a unit of measure ("km", "year"), a share ("%",
+/// percentage points "pp", basis points "bp") or a fraction ("one in five").
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unit(&'static str);
+
+impl Unit {
+    pub const PERCENT: Unit = Unit("%");
+    pub const PERCENTAGE_POINTS: Unit = Unit("pp");
+    /// A share written as a fraction or a ratio: "two-thirds", "one in five".
+    pub const FRACTION: Unit = Unit("fraction");
+    pub const YEAR: Unit = Unit("year");
+    pub const MONTH: Unit = Unit("month");
+    pub const WEEK: Unit = Unit("week");
+    pub const DAY: Unit = Unit("day");
+
+    /// A code from this module's tables.
+    pub(crate) const fn new(code: &'static str) -> Unit {
+        Unit(code)
+    }
+
+    /// The canonical code, as the JSON output writes it: "USD", "%", "km".
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The unit of measure, with its dimension and conversion, if this is one.
+    pub fn measure(self) -> Option<&'static Measure> {
+        measure_by_code(self.0)
+    }
+}
+
+impl std::fmt::Debug for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Unit({:?})", self.0)
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
 
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,25 +71,25 @@ pub enum Dimension {
     Angle,
 }
 
-/// A unit: its code, dimension, and the affine map to the dimension's base unit
+/// A unit of measure: its code, dimension, and the affine map to the dimension's base unit
 /// (`base = value * factor + offset`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Unit {
+pub struct Measure {
     pub code: &'static str,
     pub dimension: Dimension,
     pub factor: f64,
     pub offset: f64,
 }
 
-const fn unit(code: &'static str, dimension: Dimension, factor: f64) -> Unit {
-    Unit { code, dimension, factor, offset: 0.0 }
+const fn unit(code: &'static str, dimension: Dimension, factor: f64) -> Measure {
+    Measure { code, dimension, factor, offset: 0.0 }
 }
 
 use Dimension::*;
 
 /// Every unit factlint knows, by code. Base units: metre, kilogram, litre, square metre, metre
 /// per second, degree Celsius, second, joule, watt, byte, degree of arc.
-pub const UNITS: &[Unit] = &[
+pub const MEASURES: &[Measure] = &[
     unit("km", Length, 1000.0),
     unit("m", Length, 1.0),
     unit("cm", Length, 0.01),
@@ -71,9 +125,9 @@ pub const UNITS: &[Unit] = &[
     unit("km/h", Speed, 1.0 / 3.6),
     unit("m/s", Speed, 1.0),
     unit("kn", Speed, 1852.0 / 3600.0),
-    Unit { code: "°C", dimension: Temperature, factor: 1.0, offset: 0.0 },
-    Unit { code: "°F", dimension: Temperature, factor: 5.0 / 9.0, offset: -160.0 / 9.0 },
-    Unit { code: "K", dimension: Temperature, factor: 1.0, offset: -273.15 },
+    Measure { code: "°C", dimension: Temperature, factor: 1.0, offset: 0.0 },
+    Measure { code: "°F", dimension: Temperature, factor: 5.0 / 9.0, offset: -160.0 / 9.0 },
+    Measure { code: "K", dimension: Temperature, factor: 1.0, offset: -273.15 },
     unit("°", Angle, 1.0),
     unit("s", Time, 1.0),
     unit("min", Time, 60.0),
@@ -103,14 +157,14 @@ pub const UNITS: &[Unit] = &[
     unit("EB", Data, 1e18),
 ];
 
-/// The unit with this code.
-pub fn unit_by_code(code: &str) -> Option<&'static Unit> {
-    UNITS.iter().find(|u| u.code == code)
+/// The unit of measure with this code.
+pub(crate) fn measure_by_code(code: &str) -> Option<&'static Measure> {
+    MEASURES.iter().find(|u| u.code == code)
 }
 
 /// Converts `value` from one unit to another of the same dimension.
-pub fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
-    let (from, to) = (unit_by_code(from)?, unit_by_code(to)?);
+pub fn convert(value: f64, from: Unit, to: Unit) -> Option<f64> {
+    let (from, to) = (from.measure()?, to.measure()?);
     if from.dimension != to.dimension {
         return None;
     }
@@ -303,6 +357,7 @@ mod tests {
     #[test]
     fn conversions_between_units_of_one_dimension() {
         let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+        let convert = |value, from, to| convert(value, Unit::new(from), Unit::new(to));
         assert!(close(convert(10.0, "mi", "km").unwrap(), 16.09));
         assert!(close(convert(212.0, "°F", "°C").unwrap(), 100.0));
         assert!(close(convert(-40.0, "°C", "°F").unwrap(), -40.0));
@@ -314,7 +369,7 @@ mod tests {
     fn every_word_maps_to_a_known_code() {
         for word in ["miles", "kph", "tonnes", "acres", "fahrenheit", "hours", "gigawatts", "barrels"] {
             let code = unit_word(word).unwrap();
-            assert!(unit_by_code(code).is_some(), "{word} → {code}");
+            assert!(measure_by_code(code).is_some(), "{word} → {code}");
         }
     }
 }

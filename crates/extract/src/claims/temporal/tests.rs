@@ -1,6 +1,7 @@
 //! The extractor's times on sentences in news style.
 
 use crate::claims::claim::{ClaimKind, ClockTime, DateValue, Qualifier};
+use crate::numbers::units::Unit;
 use crate::text::document::{Document, Options};
 use jiff::civil::{Date, date};
 
@@ -121,7 +122,8 @@ fn deadlines_are_date_ranges() {
 #[test]
 fn durations() {
     let doc = Document::from_text("Leave within 48 hours; he served for four years.");
-    let kinds: Vec<_> = crate::extract(&doc).into_iter().map(|c| (c.kind, c.value, c.unit)).collect();
+    let kinds: Vec<_> =
+        crate::extract(&doc).into_iter().map(|c| (c.kind, c.value, c.unit.map(Unit::code))).collect();
     assert_eq!(
         kinds,
         vec![(ClaimKind::Duration, Some(48.0), Some("h")), (ClaimKind::Duration, Some(4.0), Some("year"))]
