@@ -90,14 +90,14 @@ impl<'a> ClaimRecord<'a> {
             qualifier: claim.qualifier.as_str(),
             unit: claim.unit.map(Unit::code),
             subject: claim.subject.as_ref().map(|s| s.text.as_str()),
-            date: claim.date,
-            time: claim.time,
+            date: claim.date(),
+            time: claim.time(),
             owner: claim.owner.as_deref(),
-            person: claim.person.as_deref(),
+            person: claim.person(),
             additive: claim.additive,
-            score: claim.score.map(|(a, b)| [Figure(a), Figure(b)]),
-            written: claim.written,
-            tense: claim.tense,
+            score: claim.score().map(|(a, b)| [Figure(a), Figure(b)]),
+            written: claim.written(),
+            tense: claim.tense(),
         }
     }
 }

@@ -31,7 +31,7 @@ impl Identity {
             subject: claim.head().map(str::to_string),
             unit: claim.unit.map(Unit::code),
             owner: claim.owner.clone(),
-            person: claim.person.clone(),
+            person: claim.person().map(str::to_string),
         }
     }
 }
@@ -40,7 +40,13 @@ impl Identity {
 fn statement(claim: &Claim) -> String {
     format!(
         "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-        claim.value, claim.low, claim.high, claim.qualifier, claim.date, claim.time, claim.score
+        claim.value,
+        claim.low,
+        claim.high,
+        claim.qualifier,
+        claim.date(),
+        claim.time(),
+        claim.score()
     )
 }
 

@@ -25,7 +25,7 @@ mod numbers;
 mod reference;
 mod text;
 
-pub use claims::claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
+pub use claims::claim::{Claim, ClaimKind, ClockTime, DateParts, DateValue, Detail, Qualifier, Subject};
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
 pub use numbers::units::{self, Unit};

@@ -198,17 +198,37 @@ pub struct Claim {
     pub subject: Option<Subject>,
     /// Whose figure it is: "EU" in "the EU's 27 member states".
     pub owner: Option<String>,
-    /// For ages, the person: "Dana Ortiz".
-    pub person: Option<String>,
-    pub date: Option<DateValue>,
-    pub time: Option<ClockTime>,
     /// "another 5,000", "5,000 more": an addition to an earlier figure, not a restatement.
     pub additive: bool,
-    /// For scores and votes, both sides: (9, 3).
-    pub score: Option<(f64, f64)>,
-    /// For dates, the parts the copy wrote (a weekday, a year), before resolution.
+    /// What only this kind of claim carries: an age's person, a score's sides, a date's parts.
+    pub detail: Detail,
+}
+
+/// The part of a claim that only some kinds have, so that a score cannot carry a date nor a
+/// date a person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detail {
+    /// Counts, money, percentages, measures, ordinals and durations: the common parts say it all.
+    Figure,
+    /// An age, and whose: "Dana Ortiz" in "Dana Ortiz, 47,".
+    Age { person: Option<String> },
+    /// A vote or a score, both sides: (9, 3).
+    Score(f64, f64),
+    /// A date, a span of dates or a deadline.
+    Date(DateParts),
+    /// A time of day.
+    Time(ClockTime),
+}
+
+/// What a date or deadline claim says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct DateParts {
+    /// The calendar date or span it resolves to, when the reference date allows.
+    pub date: Option<DateValue>,
+    /// The parts the copy wrote (a weekday, a year), before resolution.
     pub written: Option<Written>,
-    /// For dates, whether the sentence looks back or ahead.
+    /// Whether the sentence looks back or ahead.
     pub tense: Option<Tense>,
 }
 
@@ -225,13 +245,65 @@ impl Claim {
             unit: None,
             subject: None,
             owner: None,
-            person: None,
-            date: None,
-            time: None,
             additive: false,
-            score: None,
-            written: None,
-            tense: None,
+            detail: Detail::Figure,
+        }
+    }
+
+    /// The date parts, made empty first if the claim had none: for the date readers.
+    pub(crate) fn date_parts_mut(&mut self) -> &mut DateParts {
+        if !matches!(self.detail, Detail::Date(_)) {
+            self.detail = Detail::Date(DateParts::default());
+        }
+        match &mut self.detail {
+            Detail::Date(parts) => parts,
+            _ => unreachable!("the detail was made a date above"),
+        }
+    }
+
+    fn date_parts(&self) -> Option<&DateParts> {
+        match &self.detail {
+            Detail::Date(parts) => Some(parts),
+            _ => None,
+        }
+    }
+
+    /// For dates and deadlines, the calendar date or span meant.
+    pub fn date(&self) -> Option<DateValue> {
+        self.date_parts()?.date
+    }
+
+    /// For dates and deadlines, the parts the copy wrote.
+    pub fn written(&self) -> Option<Written> {
+        self.date_parts()?.written
+    }
+
+    /// For dates and deadlines, whether the sentence looks back or ahead.
+    pub fn tense(&self) -> Option<Tense> {
+        self.date_parts()?.tense
+    }
+
+    /// For times of day, the time.
+    pub fn time(&self) -> Option<ClockTime> {
+        match self.detail {
+            Detail::Time(time) => Some(time),
+            _ => None,
+        }
+    }
+
+    /// For scores and votes, both sides.
+    pub fn score(&self) -> Option<(f64, f64)> {
+        match self.detail {
+            Detail::Score(a, b) => Some((a, b)),
+            _ => None,
+        }
+    }
+
+    /// For ages, the person, if named.
+    pub fn person(&self) -> Option<&str> {
+        match &self.detail {
+            Detail::Age { person } => person.as_deref(),
+            _ => None,
         }
     }
 

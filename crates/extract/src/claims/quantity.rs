@@ -8,7 +8,7 @@
 //! joined by "and" become one range ("more than 10 and less than 40"). Dates and times are taken
 //! first by `temporal`; their tokens are skipped here.
 
-use crate::claims::claim::{Claim, ClaimKind, DateValue, Qualifier, Subject};
+use crate::claims::claim::{Claim, ClaimKind, DateValue, Detail, Qualifier, Subject};
 use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
 use crate::numbers::units::{self, Unit};
 use crate::numbers::{self, Form, Number};
@@ -282,10 +282,12 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
 
     match (kind, n.vague, &range) {
         (ClaimKind::Score, ..) => {
-            claim.score = score;
+            if let Some((a, b)) = score {
+                claim.detail = Detail::Score(a, b);
+            }
         }
         (ClaimKind::Date, ..) => {
-            claim.date = decade(n.value);
+            claim.date_parts_mut().date = decade(n.value);
         }
         (_, Some((low, high)), _) => {
             claim.qualifier = Qualifier::Vague;
@@ -310,7 +312,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     if let Some((age_end, person)) = age(s, &n, &tail, claim_start) {
         claim.kind = ClaimKind::Age;
         claim.unit = Some(Unit::YEAR);
-        claim.person = person;
+        claim.detail = Detail::Age { person };
         figure_end = figure_end.max(age_end);
         claim.span = s.span(claim_start, figure_end);
     }
@@ -330,7 +332,7 @@ fn claim_at(s: &Window, i: usize) -> Option<(Claim, usize)> {
     {
         let mut year = Claim::new(ClaimKind::Date, n.span);
         year.figure = n.span;
-        year.date = Some(date);
+        year.date_parts_mut().date = Some(date);
         return Some((year, n.end));
     }
 
@@ -1574,7 +1576,7 @@ mod tests {
     #[test]
     fn ages_with_people() {
         let (c, _) = only("Dana Ortiz, 47, was arrested.");
-        assert_eq!((c.kind, c.value, c.person.as_deref()), (ClaimKind::Age, Some(47.0), Some("Dana Ortiz")));
+        assert_eq!((c.kind, c.value, c.person()), (ClaimKind::Age, Some(47.0), Some("Dana Ortiz")));
         let (c, text) = only("Police said the 47-year-old was arrested.");
         assert_eq!((c.kind, c.value, text.as_str()), (ClaimKind::Age, Some(47.0), "47-year-old"));
         let (c, _) = only("The man, aged 62, was freed.");
@@ -1584,9 +1586,9 @@ mod tests {
     #[test]
     fn votes_and_scores() {
         let (c, _) = only("The board approved the plan 9-3.");
-        assert_eq!((c.kind, c.score), (ClaimKind::Score, Some((9.0, 3.0))));
+        assert_eq!((c.kind, c.score()), (ClaimKind::Score, Some((9.0, 3.0))));
         let (c, _) = only("United won 2-1 at home.");
-        assert_eq!(c.score, Some((2.0, 1.0)));
+        assert_eq!(c.score(), Some((2.0, 1.0)));
     }
 
     #[test]

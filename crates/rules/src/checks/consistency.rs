@@ -12,7 +12,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Unit};
+use factlint_extract::{Claim, ClaimKind, Detail, Document, Qualifier, Unit};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl ConsistencyCheck {
                     && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
                     && claim.unit != Some(Unit::FRACTION)
             }
-            ConsistencyCheck::Ages => claim.kind == ClaimKind::Age && claim.person.is_some(),
+            ConsistencyCheck::Ages => matches!(claim.detail, Detail::Age { person: Some(_) }),
             ConsistencyCheck::BodySize => {
                 claim.kind == ClaimKind::Count && claim.owner.is_some() && is_body_member(claim.head())
             }
@@ -173,7 +173,7 @@ pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
 
 /// The key a person is known by: the surname.
 fn person_key(claim: &Claim) -> Option<String> {
-    claim.person.as_deref()?.split_whitespace().last().map(str::to_lowercase)
+    claim.person()?.split_whitespace().last().map(str::to_lowercase)
 }
 
 fn same_person(a: &Claim, b: &Claim) -> bool {

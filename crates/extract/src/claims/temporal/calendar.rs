@@ -82,7 +82,7 @@ pub(super) fn resolve_calendar(w: &Window, calendar: Calendar, cx: &Context, kin
         super::date_claim(w, first, calendar.end, resolve_written(written, part, modifier, tense, cx), tense);
     found.claim.kind = kind;
     found.claim.figure = w.span(calendar.first, calendar.end);
-    found.claim.written = Some(written);
+    found.claim.date_parts_mut().written = Some(written);
     found
 }
 
@@ -611,7 +611,7 @@ fn day_span(
     });
     let mut found = super::date_claim(w, first, end, date, tense);
     found.claim.qualifier = Qualifier::Range;
-    found.claim.written = Some(Written { year, ..written });
+    found.claim.date_parts_mut().written = Some(Written { year, ..written });
     found
 }
 
@@ -651,6 +651,6 @@ fn month_range_after(w: &Window, calendar: &Calendar, cx: &Context) -> Option<Fo
     });
     let mut found = super::date_claim(w, calendar.first, end, date, tense);
     found.claim.qualifier = Qualifier::Range;
-    found.claim.written = Some(Written { year: years.map(|(from, _)| from), ..written });
+    found.claim.date_parts_mut().written = Some(Written { year: years.map(|(from, _)| from), ..written });
     Some(found)
 }

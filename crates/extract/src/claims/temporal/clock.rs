@@ -3,7 +3,7 @@
 //! of the day it is ("from 3 to 5pm", "3-5pm", "between 2 and 4 p.m.").
 
 use super::{Found, folded};
-use crate::claims::claim::{Claim, ClaimKind, ClockTime, Qualifier};
+use crate::claims::claim::{Claim, ClaimKind, ClockTime, Detail, Qualifier};
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
 
@@ -249,6 +249,6 @@ pub(super) fn is_zone(text: &str) -> bool {
 
 fn time_claim(w: &Window, first: usize, end: usize, time: ClockTime) -> Found {
     let mut claim = Claim::new(ClaimKind::Time, w.span(first, end));
-    claim.time = Some(time);
+    claim.detail = Detail::Time(time);
     Found { first, end, claim }
 }

@@ -25,7 +25,7 @@ pub(super) fn deadline_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     found.claim.kind = ClaimKind::Deadline;
     found.claim.qualifier = qualifier;
     found.claim.span = w.span(i, found.end);
-    found.claim.tense = Some(super::tense::tense(w, i));
+    found.claim.date_parts_mut().tense = Some(super::tense::tense(w, i));
     Some(found)
 }
 
@@ -75,7 +75,7 @@ fn attributive(w: &Window, found: &Found) -> bool {
     if folded(w, last).is_some_and(|word| word.possessive) {
         return true;
     }
-    let day = found.claim.written.is_some_and(|written| written.day.is_some());
+    let day = found.claim.written().is_some_and(|written| written.day.is_some());
     day && w.is(found.first, "the")
         && w.kind(found.end) == Some(TokenKind::Word)
         && !w.capitalised(found.end)
@@ -92,7 +92,7 @@ fn target_at(w: &Window, after: usize, k: usize, part: Part, cx: &Context) -> Op
         }
         // A month takes the modifier itself ("early February"); a period needs it applied.
         if found.first == k && part != Part::Whole {
-            found.claim.date = found.claim.date.map(|date| resolve::part_of(date, part));
+            found.claim.date_parts_mut().date = found.claim.date().map(|date| resolve::part_of(date, part));
             found.first = after;
         }
         return Some(found);
@@ -101,7 +101,7 @@ fn target_at(w: &Window, after: usize, k: usize, part: Part, cx: &Context) -> Op
     let (year, end) = year_at(w, k)?;
     let mut claim = Claim::new(ClaimKind::Deadline, w.span(after, end));
     claim.figure = w.span(k, end);
-    claim.date = resolve::year_part(year, part);
-    claim.written = Some(Written { year: Some(year), ..Written::default() });
+    claim.date_parts_mut().date = resolve::year_part(year, part);
+    claim.date_parts_mut().written = Some(Written { year: Some(year), ..Written::default() });
     Some(Found { first: after, end, claim })
 }

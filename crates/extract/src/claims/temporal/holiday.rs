@@ -173,7 +173,7 @@ fn holiday_claim(w: &Window, i: usize, cx: &Context, anchored: bool) -> Option<F
         end += 1;
     }
     let mut found = date_claim(w, first, end, date, tense);
-    found.claim.written = Some(Written { year: year.map(|(y, _)| y), ..Written::default() });
+    found.claim.date_parts_mut().written = Some(Written { year: year.map(|(y, _)| y), ..Written::default() });
     Some(found)
 }
 

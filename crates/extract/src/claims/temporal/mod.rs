@@ -27,7 +27,7 @@ mod words;
 pub(crate) use calendar::written_at;
 pub use words::weekday_name;
 
-use crate::claims::claim::{Claim, ClaimKind, DateValue};
+use crate::claims::claim::{Claim, ClaimKind, DateParts, DateValue, Detail};
 use crate::text::lexicon::is_function_word;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
@@ -204,8 +204,7 @@ fn word_led(w: &Window, i: usize, lead: Lead, cx: &Context) -> Option<Found> {
 /// A date claim over tokens `first..end`.
 fn date_claim(w: &Window, first: usize, end: usize, date: Option<DateValue>, tense: Tense) -> Found {
     let mut claim = Claim::new(ClaimKind::Date, w.span(first, end));
-    claim.date = date;
-    claim.tense = Some(tense);
+    claim.detail = Detail::Date(DateParts { date, written: None, tense: Some(tense) });
     Found { first, end, claim }
 }
 

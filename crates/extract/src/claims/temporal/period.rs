@@ -163,7 +163,7 @@ pub(super) fn season_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     if let Some((year, end)) = year_after(w, i + 1) {
         let date = resolve::season(year, start_month).map(|s| resolve::part_of(s, part));
         let mut found = date_claim(w, first, end, date, cx.tense(w, first));
-        found.claim.written = Some(Written { year: Some(year), ..Written::default() });
+        found.claim.date_parts_mut().written = Some(Written { year: Some(year), ..Written::default() });
         return Some(found);
     }
     // "fall" and "spring" are common words; alone they need a cue, and "fall" a year. A
@@ -279,7 +279,7 @@ pub(super) fn parted_period_at(w: &Window, i: usize, cx: &Context) -> Option<Fou
             PartOf::Rest => None,
         };
         let mut found = date_claim(w, i, end, date, cx.tense(w, i));
-        found.claim.written = Some(Written { year: Some(year), ..Written::default() });
+        found.claim.date_parts_mut().written = Some(Written { year: Some(year), ..Written::default() });
         return Some(found);
     }
     // "the week", "the year" alone only after a part: "the end of the week", "end of year".
@@ -288,7 +288,7 @@ pub(super) fn parted_period_at(w: &Window, i: usize, cx: &Context) -> Option<Fou
         (unit.and_then(|unit| current_period(cx, unit)), end)
     } else {
         let found = period_at(w, k, cx)?;
-        (found.claim.date, found.end)
+        (found.claim.date(), found.end)
     };
     let date = period.and_then(|span| match part {
         PartOf::Rest => cx.reference.map(|r| DateValue::span(r.max(span.first()), span.last())),
@@ -368,7 +368,7 @@ pub(super) fn quarter_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     });
     let date = year.and_then(|y| split_span(y, part, count));
     let mut found = date_claim(w, i, end, date, tense);
-    found.claim.written = Some(Written { year, ..Written::default() });
+    found.claim.date_parts_mut().written = Some(Written { year, ..Written::default() });
     Some(found)
 }
 
@@ -477,7 +477,7 @@ fn day_of_month_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     let date =
         cx.reference.and_then(|r| resolve::day_of_nearby_month(r, day, None, tense)).map(DateValue::Day);
     let mut found = date_claim(w, i, k, date, tense);
-    found.claim.written = Some(Written { day: Some(day), ..Written::default() });
+    found.claim.date_parts_mut().written = Some(Written { day: Some(day), ..Written::default() });
     Some(found)
 }
 
@@ -510,6 +510,6 @@ fn day_of_named_month(w: &Window, i: usize, day: i8, k: usize, cx: &Context) -> 
         first.with().day(day).build().ok()
     });
     let mut found = date_claim(w, i, end, date.map(DateValue::Day), tense);
-    found.claim.written = Some(Written { day: Some(day), ..Written::default() });
+    found.claim.date_parts_mut().written = Some(Written { day: Some(day), ..Written::default() });
     Some(found)
 }

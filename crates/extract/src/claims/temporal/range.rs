@@ -49,7 +49,7 @@ fn years_at(w: &Window, i: usize, opened: bool) -> Option<Found> {
     let mut found =
         date_claim(w, i, end, date.map(|(from, to)| DateValue::span(from, to)), super::Tense::Unknown);
     found.claim.qualifier = Qualifier::Range;
-    found.claim.written = Some(Written { year: Some(first_year), ..Written::default() });
+    found.claim.date_parts_mut().written = Some(Written { year: Some(first_year), ..Written::default() });
     Some(found)
 }
 

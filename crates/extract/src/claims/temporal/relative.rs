@@ -170,7 +170,7 @@ fn anchor_at(w: &Window, k: usize, cx: &Context) -> Option<(Option<Date>, usize)
     if found.first != k || found.claim.kind != ClaimKind::Date {
         return None;
     }
-    match found.claim.date {
+    match found.claim.date() {
         Some(DateValue::Day(date)) => Some((Some(date), found.end)),
         None => Some((None, found.end)),
         Some(DateValue::Span { .. }) => None,

@@ -11,7 +11,7 @@ fn dated(text: &str, reference: Date) -> Vec<(ClaimKind, String, Option<DateValu
     crate::extract(&doc)
         .into_iter()
         .filter(|c| c.kind.is_temporal())
-        .map(|c| (c.kind, doc.slice(c.span).to_string(), c.date))
+        .map(|c| (c.kind, doc.slice(c.span).to_string(), c.date()))
         .collect()
 }
 
@@ -113,7 +113,7 @@ fn deadlines_are_date_ranges() {
     let deadline = claims.iter().find(|c| c.kind == ClaimKind::Deadline).expect("a deadline");
     assert_eq!(doc.slice(deadline.span), "by early February");
     assert_eq!(deadline.qualifier, Qualifier::AtMost);
-    assert_eq!(deadline.date, Some(DateValue::Span { from: date(2022, 2, 1), to: date(2022, 2, 10) }));
+    assert_eq!(deadline.date(), Some(DateValue::Span { from: date(2022, 2, 1), to: date(2022, 2, 10) }));
     assert_eq!(one("Reply by the end of March.", MONDAY).2, Some(DateValue::Day(date(2022, 3, 31))));
     assert_eq!(one("Pay before July 1.", MONDAY).0, ClaimKind::Deadline);
     assert_eq!(one("Reply no later than Friday.", MONDAY).2, Some(DateValue::Day(date(2022, 2, 4))));
@@ -133,7 +133,7 @@ fn durations() {
 #[test]
 fn without_a_reference_relative_dates_stay_unresolved() {
     let doc = Document::from_text("They met on Tuesday and will meet again on March 3.");
-    let dates: Vec<_> = crate::extract(&doc).into_iter().map(|c| c.date).collect();
+    let dates: Vec<_> = crate::extract(&doc).into_iter().map(|c| c.date()).collect();
     assert_eq!(dates, vec![None, None]);
 }
 
@@ -264,7 +264,7 @@ fn ranges_of_days_months_and_years() {
 fn time_ranges_lend_the_start_their_half_of_the_day() {
     let times = |text: &str| -> Vec<(String, Option<ClockTime>)> {
         let doc = Document::from_text(text);
-        crate::extract(&doc).into_iter().map(|c| (doc.slice(c.span).to_string(), c.time)).collect()
+        crate::extract(&doc).into_iter().map(|c| (doc.slice(c.span).to_string(), c.time())).collect()
     };
     let at = |hour, minute| Some(ClockTime { hour, minute });
     assert_eq!(
@@ -311,7 +311,7 @@ fn qualified_offsets_bound_the_date() {
     let claims = crate::extract(&doc);
     assert_eq!(claims.len(), 1);
     assert_eq!(doc.slice(claims[0].span), "more than two weeks ago");
-    assert_eq!(claims[0].date, day(2018, 5, 29));
+    assert_eq!(claims[0].date(), day(2018, 5, 29));
     assert_eq!(claims[0].qualifier, Qualifier::LessThan);
 }
 
