@@ -12,7 +12,7 @@ use crate::claims::claim::{Claim, ClaimKind, DateValue, Detail, Qualifier, Subje
 use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
 use crate::numbers::units::{self, Unit};
 use crate::numbers::{self, Form, Number};
-use crate::text::lexicon::{is_function_word, looks_like_verb, singular, strip_possessive};
+use crate::text::lexicon::{ends_subject, looks_like_verb, singular, strip_possessive};
 use crate::text::lower::Lower;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
@@ -775,7 +775,7 @@ fn bare_cents(s: &Window, whole: &Number, tail: &Tail, at: usize) -> Option<(f64
         && (1.0..100.0).contains(&n.value);
     let closes = n.end >= s.end
         || matches!(s.text(n.end), "." | "," | ";" | ":" | ")" | "!" | "?")
-        || s.word(n.end).is_some_and(|w| is_function_word(w.as_str()));
+        || s.word(n.end).is_some_and(|w| ends_subject(w.as_str()));
     (cents && closes).then_some((n.value / 100.0, n.end))
 }
 
@@ -1118,7 +1118,7 @@ fn counts_after(s: &Window, at: usize) -> bool {
     }
     s.word(k).is_some_and(|w| {
         let w = w.as_str();
-        !is_function_word(w)
+        !ends_subject(w)
             && units::unit_word(w).is_none()
             && (w.ends_with('s') || matches!(w, "people" | "children" | "men" | "women"))
     })
@@ -1232,7 +1232,7 @@ fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Subject, usize
         let capital = text.chars().next().is_some_and(char::is_uppercase);
         // A number word starts another figure ("twenty thirty", "five of the three-ton"), unless
         // it is part of a name ("the $22bn Three Gorges dam").
-        if is_function_word(w)
+        if ends_subject(w)
             || starts_qualifier(w)
             || w.ends_with("ly") && w.len() > 4
             || numbers::may_start_number(text)
@@ -1310,7 +1310,7 @@ fn member_compound(s: &Window, n: &Number) -> Option<(Subject, String, usize)> {
         return None;
     }
     let body = s.word(at + 2)?;
-    if is_function_word(body.as_str()) {
+    if ends_subject(body.as_str()) {
         return None;
     }
     let span = s.span(at + 1, at + 2);

@@ -8,10 +8,12 @@
 //! around the number. `temporal` uses it too ("three weeks ago"), so every word is rejected as
 //! cheaply as possible: most tokens of a story are not numbers.
 
+#[rustfmt::skip]
+mod unit_words;
 pub mod units;
 
 use crate::text::document::Document;
-use crate::text::lexicon::{is_function_word, looks_like_verb};
+use crate::text::lexicon::{ends_subject, looks_like_verb};
 use crate::text::lower::Lower;
 use crate::text::span::Span;
 use crate::text::token::TokenKind;
@@ -439,7 +441,7 @@ fn ratio(doc: &Document, n: &Number, limit: usize) -> Option<Number> {
         return None;
     }
     // "over 300 people" after a figure is a second figure with its qualifier.
-    if over && word_at(doc, denominator.end, limit).is_some_and(|w| !is_function_word(w.as_str())) {
+    if over && word_at(doc, denominator.end, limit).is_some_and(|w| !ends_subject(w.as_str())) {
         return None;
     }
     let mut share =
@@ -1281,7 +1283,7 @@ fn ordinal_before_noun(doc: &Document, at: usize, limit: usize) -> bool {
     word_at(doc, at, limit).is_some_and(|next| {
         let n = next.as_str();
         let participle = n.ends_with("ing") && !is_ing_noun(n);
-        !is_function_word(n) && !looks_like_verb(n) && !is_comparative(n) && !participle
+        !ends_subject(n) && !looks_like_verb(n) && !is_comparative(n) && !participle
     })
 }
 

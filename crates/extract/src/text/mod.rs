@@ -11,3 +11,5 @@ pub(crate) mod sentence;
 pub(crate) mod span;
 pub(crate) mod token;
 pub(crate) mod window;
+#[rustfmt::skip]
+mod word_lists;

@@ -4,7 +4,7 @@
 use super::resolve::{self, Part};
 use super::{Context, Found, Tense, Written, folded, found_from, year_at};
 use crate::claims::claim::{Claim, ClaimKind, Qualifier};
-use crate::text::lexicon::is_function_word;
+use crate::text::lexicon::ends_subject;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
 
@@ -79,7 +79,7 @@ fn attributive(w: &Window, found: &Found) -> bool {
     day && w.is(found.first, "the")
         && w.kind(found.end) == Some(TokenKind::Word)
         && !w.capitalised(found.end)
-        && folded(w, found.end).is_some_and(|next| !is_function_word(next.as_str()))
+        && folded(w, found.end).is_some_and(|next| !ends_subject(next.as_str()))
 }
 
 /// The date a deadline names at `k`, with the part-of-period modifier from `after` to `k`.

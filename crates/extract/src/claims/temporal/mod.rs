@@ -28,7 +28,7 @@ pub(crate) use calendar::written_at;
 pub use words::weekday_name;
 
 use crate::claims::claim::{Claim, ClaimKind, DateParts, DateValue, Detail};
-use crate::text::lexicon::is_function_word;
+use crate::text::lexicon::ends_subject;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
 use jiff::civil::{Date, Weekday};
@@ -240,8 +240,7 @@ fn follows_name(w: &Window, i: usize) -> bool {
         return false;
     };
     let opens_sentence = (w.first..before).all(|j| w.kind(j) == Some(TokenKind::Quote));
-    !opens_sentence
-        && folded(w, before).is_some_and(|word| !word.possessive && !is_function_word(word.as_str()))
+    !opens_sentence && folded(w, before).is_some_and(|word| !word.possessive && !ends_subject(word.as_str()))
 }
 
 /// The word at `i` folded, if token `i` is a word of the window.
