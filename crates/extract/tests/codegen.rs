@@ -17,6 +17,17 @@ const TABLES: &[(&str, &[&str])] = &[
         &["ends_subject.txt", "ed_adjectives.txt", "verbs_after_figure.txt", "irregular_plurals.tsv"],
     ),
     ("src/numbers/unit_words.rs", &["unit_word.tsv", "currency_word.tsv", "dollar_country.tsv"]),
+    ("src/numbers/word_lists.rs", &["is_ing_noun.txt", "is_comparative.txt"]),
+    (
+        "src/claims/word_lists.rs",
+        &[
+            "is_score_word.txt",
+            "is_future_marker.txt",
+            "is_reporting_verb.txt",
+            "is_past_word.txt",
+            "is_planned_participle.txt",
+        ],
+    ),
 ];
 
 struct List {

@@ -6,3 +6,5 @@ pub(crate) mod claim;
 pub(crate) mod qualifier_words;
 pub(crate) mod quantity;
 pub(crate) mod temporal;
+#[rustfmt::skip]
+mod word_lists;

@@ -10,6 +10,7 @@
 
 use crate::claims::claim::{Claim, ClaimKind, DateValue, Detail, Qualifier, Subject};
 use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
+use crate::claims::word_lists;
 use crate::numbers::units::{self, Unit};
 use crate::numbers::{self, Form, Number};
 use crate::text::lexicon::{ends_subject, looks_like_verb, singular, strip_possessive};
@@ -573,47 +574,6 @@ enum Pairing {
     YearSpan,
 }
 
-/// Words around a pair of numbers that make it a vote or a score.
-fn is_score_word(w: &str) -> bool {
-    matches!(
-        w,
-        "vote"
-            | "voted"
-            | "votes"
-            | "approved"
-            | "passed"
-            | "rejected"
-            | "won"
-            | "win"
-            | "wins"
-            | "beat"
-            | "beats"
-            | "lost"
-            | "loss"
-            | "lose"
-            | "defeated"
-            | "defeat"
-            | "victory"
-            | "draw"
-            | "drew"
-            | "tied"
-            | "tie"
-            | "lead"
-            | "led"
-            | "trailed"
-            | "score"
-            | "scored"
-            | "margin"
-            | "ruling"
-            | "ruled"
-            | "decision"
-            | "majority"
-            | "thrashed"
-            | "edged"
-            | "routed"
-    )
-}
-
 /// A second figure after token `at - 1` that pairs with `n`: a range ("10-20", "10 to 20",
 /// "between 10 and 20", "20 through 100", "20~100", "8- to 16-metre", "1000 - 5000", "between
 /// the tenth and the fifteenth", "-18 to -34"), a score ("won 2-1") or a season ("2013-14").
@@ -689,7 +649,7 @@ fn second_number(s: &Window, n: &Number, start: usize, at: usize) -> Option<(Num
     if dash && n.value.fract() == 0.0 && second.value.fract() == 0.0 && !n.magnitude && !second.magnitude {
         let near = (start.saturating_sub(4).max(s.first)..start)
             .chain(second.end..(second.end + 2).min(s.end))
-            .any(|k| s.word(k).is_some_and(|w| is_score_word(w.as_str())));
+            .any(|k| s.word(k).is_some_and(|w| word_lists::is_score_word(w.as_str())));
         if near || n.value >= second.value && n.value < 200.0 {
             return Some((second, Pairing::Score));
         }

@@ -11,6 +11,8 @@
 #[rustfmt::skip]
 mod unit_words;
 pub mod units;
+#[rustfmt::skip]
+mod word_lists;
 
 use crate::text::document::Document;
 use crate::text::lexicon::{ends_subject, looks_like_verb};
@@ -1282,71 +1284,9 @@ fn ordinal_before_noun(doc: &Document, at: usize, limit: usize) -> bool {
     }
     word_at(doc, at, limit).is_some_and(|next| {
         let n = next.as_str();
-        let participle = n.ends_with("ing") && !is_ing_noun(n);
-        !ends_subject(n) && !looks_like_verb(n) && !is_comparative(n) && !participle
+        let participle = n.ends_with("ing") && !word_lists::is_ing_noun(n);
+        !ends_subject(n) && !looks_like_verb(n) && !word_lists::is_comparative(n) && !participle
     })
-}
-
-/// Nouns ending in "-ing" that an ordinal ranks: "a third reading", "a second hearing".
-fn is_ing_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "reading"
-            | "hearing"
-            | "meeting"
-            | "building"
-            | "wedding"
-            | "ruling"
-            | "sitting"
-            | "offering"
-            | "filing"
-            | "ranking"
-            | "rating"
-            | "setting"
-            | "outing"
-            | "innings"
-            | "bombing"
-            | "shooting"
-            | "killing"
-            | "stabbing"
-            | "sibling"
-            | "painting"
-            | "recording"
-            | "showing"
-            | "opening"
-            | "ending"
-            | "landing"
-            | "finding"
-            | "warning"
-            | "string"
-            | "spring"
-            | "king"
-            | "thing"
-    )
-}
-
-fn is_comparative(w: &str) -> bool {
-    matches!(
-        w,
-        "higher"
-            | "lower"
-            | "larger"
-            | "smaller"
-            | "bigger"
-            | "greater"
-            | "cheaper"
-            | "dearer"
-            | "faster"
-            | "slower"
-            | "longer"
-            | "shorter"
-            | "heavier"
-            | "lighter"
-            | "richer"
-            | "poorer"
-            | "wider"
-            | "taller"
-    )
 }
 
 /// Skips a hyphen at `at` when the word after it continues the number: "forty-two",

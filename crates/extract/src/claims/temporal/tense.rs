@@ -2,6 +2,7 @@
 //! a few words after it ("Tuesday's vote will decide").
 
 use super::{Tense, folded};
+use crate::claims::word_lists;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
 
@@ -41,7 +42,7 @@ fn marker_at(w: &Window, k: usize, before: bool) -> Option<Tense> {
     let word = folded(w, k)?;
     let word = word.as_str();
     let to_verb = before && word == "to" && folded(w, k + 1).is_some_and(|n| is_future_verb(n.as_str()));
-    if is_future_marker(word) || to_verb {
+    if word_lists::is_future_marker(word) || to_verb {
         return Some(Tense::Future);
     }
     is_past_marker(word).then_some(Tense::Past)
@@ -55,32 +56,12 @@ fn is_passive_participle(w: &Window, k: usize) -> bool {
     !finite && k > w.first && (auxiliary(k - 1) || (k > w.first + 1 && auxiliary(k - 2)))
 }
 
-fn is_future_marker(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "shall"
-            | "'ll"
-            | "scheduled"
-            | "planned"
-            | "plans"
-            | "plan"
-            | "due"
-            | "upcoming"
-            | "ahead"
-            | "expected"
-            | "expects"
-            | "set"
-            | "slated"
-            | "going"
-            | "tomorrow"
-            | "next"
-            | "coming"
-            | "intends"
-            | "aims"
-            | "hopes"
-            | "would"
-    )
+fn is_past_marker(w: &str) -> bool {
+    // Reporting verbs frame the sentence; they do not time the event.
+    if word_lists::is_reporting_verb(w) {
+        return false;
+    }
+    word_lists::is_past_word(w) || (w.ends_with("ed") && w.len() > 4 && !word_lists::is_planned_participle(w))
 }
 
 fn is_future_verb(w: &str) -> bool {
@@ -88,61 +69,4 @@ fn is_future_verb(w: &str) -> bool {
         w,
         "meet" | "vote" | "hold" | "visit" | "decide" | "announce" | "begin" | "start" | "travel" | "sign"
     )
-}
-
-fn is_past_marker(w: &str) -> bool {
-    if matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "according"
-            | "reported"
-            | "confirmed"
-            | "announced"
-            | "stated"
-            | "noted"
-            | "explained"
-            | "wrote"
-            | "tweeted"
-            | "claimed"
-            | "argued"
-    ) {
-        // Reporting verbs frame the sentence; they do not time the event.
-        return false;
-    }
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "met"
-            | "held"
-            | "went"
-            | "came"
-            | "began"
-            | "took"
-            | "made"
-            | "left"
-            | "last"
-            | "ago"
-            | "yesterday"
-            | "earlier"
-            | "fell"
-            | "rose"
-            | "won"
-            | "lost"
-            | "gave"
-            | "saw"
-            | "spoke"
-            | "died"
-            | "killed"
-            | "sent"
-            | "got"
-            | "ran"
-    ) || (w.ends_with("ed")
-        && w.len() > 4
-        && !matches!(w, "scheduled" | "planned" | "expected" | "needed" | "proposed"))
 }
