@@ -149,7 +149,26 @@ pub(super) fn parse_digits(doc: &Document, i: usize, limit: usize) -> Option<Num
         }
     }
 
-    // Magnitude words: "1.2 million", "3 billion", "2.12 hundred", "13 lakh crore".
+    (value, end) = magnitude_after(doc, &mut number, value, end, limit);
+    number.value = value;
+    number.end = end;
+    number.span = doc.tokens()[i].span.cover(doc.tokens()[end - 1].span);
+    if number.suffix.is_some() && end > i + 1 {
+        number.suffix = None;
+    }
+    Some(number)
+}
+
+/// Magnitude words after digits: "1.2 million", "3 billion", "2.12 hundred", "13 lakh crore",
+/// "3 dozen", and a fraction after them ("1 million and a half"). Returns the value and the
+/// token after them.
+fn magnitude_after(
+    doc: &Document,
+    number: &mut Number,
+    mut value: f64,
+    mut end: usize,
+    limit: usize,
+) -> (f64, usize) {
     if number.suffix.is_none() && !number.magnitude && number.form == Form::Cardinal {
         if let Some((scaled, factor, next)) = magnitude_words(doc, end, value, limit) {
             value = scaled;
@@ -180,13 +199,7 @@ pub(super) fn parse_digits(doc: &Document, i: usize, limit: usize) -> Option<Num
             number.scale = factor;
         }
     }
-    number.value = value;
-    number.end = end;
-    number.span = doc.tokens()[i].span.cover(doc.tokens()[end - 1].span);
-    if number.suffix.is_some() && end > i + 1 {
-        number.suffix = None;
-    }
-    Some(number)
+    (value, end)
 }
 
 /// "1.2 million", "200 hundred thousand", "13 lakh crore", "a 108-billion-dollar debt": scale

@@ -2,38 +2,53 @@
 //! unit of measure ("5 miles", "10-mile", "98.6 degrees Fahrenheit"), or a year.
 
 use super::*;
+use crate::text::span::Span;
 
 /// Reads a percent sign, currency, or unit after the figure.
 pub(super) fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) -> Tail {
-    let doc = s.doc;
     let at = n.end;
-    let mut tail = Tail { end: at, ..Tail::default() };
-
     if let Some(suffix) = n.suffix {
-        let lower = Lower::new(doc.slice(suffix));
-        let word = lower.as_str();
-        if let Some(code) = units::unit_word(word).or_else(|| glued_unit(word)) {
-            set_unit(&mut tail, code, at);
-            // "5km/h"
-            if code == "km" && s.text_is(at, "/") && s.is(at + 1, "h") {
-                set_unit(&mut tail, "km/h", at + 2);
-            }
-            return tail;
-        }
-        if word == "pc" {
-            tail.unit = Some("%");
-            tail.kind = Some(ClaimKind::Percent);
-            return tail;
+        return glued_tail(s, suffix, at);
+    }
+    if let Some(tail) = percent_after(s, at) {
+        return tail;
+    }
+    if money.is_some() {
+        return Tail { end: at, ..Tail::default() };
+    }
+    currency_after(s, at).unwrap_or_else(|| unit_after(s, at))
+}
+
+/// Letters glued to the digits: a unit ("5km", "6ft", "5km/h") or "pc" for percent.
+fn glued_tail(s: &Window, suffix: Span, at: usize) -> Tail {
+    let doc = s.doc;
+    let mut tail = Tail { end: at, ..Tail::default() };
+    let lower = Lower::new(doc.slice(suffix));
+    let word = lower.as_str();
+    if let Some(code) = units::unit_word(word).or_else(|| glued_unit(word)) {
+        set_unit(&mut tail, code, at);
+        // "5km/h"
+        if code == "km" && s.text_is(at, "/") && s.is(at + 1, "h") {
+            set_unit(&mut tail, "km/h", at + 2);
         }
         return tail;
     }
+    if word == "pc" {
+        tail.unit = Some("%");
+        tail.kind = Some(ClaimKind::Percent);
+    }
+    tail
+}
 
-    // Percent.
+/// A percent sign or word after the figure: "5%", "5 percent", "5 per cent", "2 percentage
+/// points", "50 basis points".
+fn percent_after(s: &Window, at: usize) -> Option<Tail> {
+    let mut tail = Tail { end: at, ..Tail::default() };
     if s.text_is(at, "%") {
         tail.unit = Some("%");
         tail.kind = Some(ClaimKind::Percent);
         tail.end = at + 1;
-        return tail;
+        return Some(tail);
     }
     let w = s.word(at);
     let w = w.as_ref().map(|w| w.as_str()).unwrap_or("");
@@ -57,12 +72,15 @@ pub(super) fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) ->
         tail.unit = Some(unit);
         tail.kind = Some(ClaimKind::Percent);
         tail.end = end;
-        return tail;
+        return Some(tail);
     }
-    if money.is_some() {
-        return tail;
-    }
+    None
+}
 
+/// A currency written after the figure.
+fn currency_after(s: &Window, at: usize) -> Option<Tail> {
+    let doc = s.doc;
+    let mut tail = Tail { end: at, ..Tail::default() };
     // Currency after: "5 million dollars", "155 mln dlrs", "10 Hong Kong dollars", "a one-yen
     // bid".
     let hyphen = s.text_is(at, "-") && doc.adjacent(at) && doc.adjacent(at - 1);
@@ -70,7 +88,7 @@ pub(super) fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) ->
         tail.unit = Some(code);
         tail.kind = Some(ClaimKind::Money);
         tail.end = at + 2;
-        return tail;
+        return Some(tail);
     }
     let mut k = at;
     let mut country = None;
@@ -94,7 +112,7 @@ pub(super) fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) ->
         tail.unit = Some(if code == "USD" { country.unwrap_or(code) } else { code });
         tail.kind = Some(ClaimKind::Money);
         tail.end = k + 1;
-        return tail;
+        return Some(tail);
     }
     // "75 USD", "75 USD million", "30 MUSD"
     if let Some((code, factor)) =
@@ -109,9 +127,15 @@ pub(super) fn tail_after(s: &Window, n: &Number, money: Option<&'static str>) ->
         }
         let total = factor * written.unwrap_or(1.0);
         tail.scale = (total != 1.0).then_some(total);
-        return tail;
+        return Some(tail);
     }
+    None
+}
 
+/// A unit of measure after the figure.
+fn unit_after(s: &Window, at: usize) -> Tail {
+    let doc = s.doc;
+    let mut tail = Tail { end: at, ..Tail::default() };
     // Units: "10-mile", "47-year", "5 miles", "10 square miles", "98.6 degrees Fahrenheit".
     let mut k = at;
     if s.text_is(k, "-") && doc.adjacent(k - 1) && doc.adjacent(k) {
