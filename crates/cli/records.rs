@@ -1,7 +1,7 @@
 //! The JSON records scripts rely on: one per claim and one per finding, with byte offsets into
 //! the file as written and 1-based line and character columns.
 
-use factlint_extract::{Claim, Document, Span};
+use factlint_extract::{Claim, Document, Span, Unit};
 use factlint_rules::Finding;
 use serde::{Serialize, Serializer};
 
@@ -88,16 +88,16 @@ impl<'a> ClaimRecord<'a> {
             low: figure(claim.low),
             high: figure(claim.high),
             qualifier: claim.qualifier.as_str(),
-            unit: claim.unit,
+            unit: claim.unit.map(Unit::code),
             subject: claim.subject.as_ref().map(|s| s.text.as_str()),
-            date: claim.date,
-            time: claim.time,
+            date: claim.date(),
+            time: claim.time(),
             owner: claim.owner.as_deref(),
-            person: claim.person.as_deref(),
+            person: claim.person(),
             additive: claim.additive,
-            score: claim.score.map(|(a, b)| [Figure(a), Figure(b)]),
-            written: claim.written,
-            tense: claim.tense,
+            score: claim.score().map(|(a, b)| [Figure(a), Figure(b)]),
+            written: claim.written(),
+            tense: claim.tense(),
         }
     }
 }

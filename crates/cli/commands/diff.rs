@@ -8,7 +8,7 @@ use crate::input;
 use crate::pipeline::{Checked, Setups};
 use crate::records::{ClaimRecord, FindingRecord, Location};
 use anyhow::{Result, anyhow};
-use factlint_extract::{Claim, Document};
+use factlint_extract::{Claim, Document, Unit};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashMap;
@@ -29,9 +29,9 @@ impl Identity {
         Identity {
             kind: claim.kind.as_str(),
             subject: claim.head().map(str::to_string),
-            unit: claim.unit,
+            unit: claim.unit.map(Unit::code),
             owner: claim.owner.clone(),
-            person: claim.person.clone(),
+            person: claim.person().map(str::to_string),
         }
     }
 }
@@ -40,7 +40,13 @@ impl Identity {
 fn statement(claim: &Claim) -> String {
     format!(
         "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-        claim.value, claim.low, claim.high, claim.qualifier, claim.date, claim.time, claim.score
+        claim.value,
+        claim.low,
+        claim.high,
+        claim.qualifier,
+        claim.date(),
+        claim.time(),
+        claim.score()
     )
 }
 

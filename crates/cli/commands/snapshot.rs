@@ -30,8 +30,8 @@ fn describe(claim: &Claim, text: &str) -> String {
         (_, _, Some(value)) => parts.push(figure(value)),
         _ => {}
     }
-    if let Some(date) = &claim.date {
-        parts.push(serde_json::to_string(date).unwrap_or_default().replace('"', ""));
+    if let Some(date) = claim.date() {
+        parts.push(serde_json::to_string(&date).unwrap_or_default().replace('"', ""));
     }
     if let Some(unit) = claim.unit {
         parts.push(unit.to_string());

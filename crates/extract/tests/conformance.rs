@@ -118,7 +118,7 @@ fn value_matches(claim: &Claim, expected: &Expected) -> bool {
             };
             same(claim.low, low) && same(claim.high, high)
         }
-        Expected::Date(date) => matches!(claim.date, Some(DateValue::Day(d)) if d == date),
+        Expected::Date(date) => matches!(claim.date(), Some(DateValue::Day(d)) if d == date),
         Expected::Nothing => false,
     }
 }

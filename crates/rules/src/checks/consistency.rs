@@ -12,7 +12,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+use factlint_extract::{Claim, ClaimKind, Detail, Document, Qualifier, Unit};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,9 +83,9 @@ impl ConsistencyCheck {
                     && !claim.additive
                     && claim.value.is_some_and(|v| v >= 100.0)
                     && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
-                    && claim.unit != Some("fraction")
+                    && claim.unit != Some(Unit::FRACTION)
             }
-            ConsistencyCheck::Ages => claim.kind == ClaimKind::Age && claim.person.is_some(),
+            ConsistencyCheck::Ages => matches!(claim.detail, Detail::Age { person: Some(_) }),
             ConsistencyCheck::BodySize => {
                 claim.kind == ClaimKind::Count && claim.owner.is_some() && is_body_member(claim.head())
             }
@@ -141,7 +141,7 @@ fn figure_key(claim: &Claim) -> Option<String> {
     digits.sort_unstable();
     let subject = claim.subject.as_ref().map_or("", |s| s.text.as_str());
     let digits = String::from_utf8_lossy(&digits);
-    Some(format!("{:?}|{}|{subject}|{digits}", claim.kind, claim.unit.unwrap_or("")))
+    Some(format!("{:?}|{}|{subject}|{digits}", claim.kind, claim.unit.map_or("", Unit::code)))
 }
 
 fn same_figure(a: &Claim, b: &Claim) -> bool {
@@ -173,7 +173,7 @@ pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
 
 /// The key a person is known by: the surname.
 fn person_key(claim: &Claim) -> Option<String> {
-    claim.person.as_deref()?.split_whitespace().last().map(str::to_lowercase)
+    claim.person()?.split_whitespace().last().map(str::to_lowercase)
 }
 
 fn same_person(a: &Claim, b: &Claim) -> bool {
