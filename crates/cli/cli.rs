@@ -57,6 +57,12 @@ pub enum Command {
     /// List, test or explain rules
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Run the language server on standard input and output (for editors)
+    #[command(after_help = LSP_HELP)]
+    Lsp,
+    /// Serve the checking page on this machine, for pasting stories into a browser
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
     /// Write a commented starter .factlint.yaml in the current directory
     Init {
         /// Replace an existing .factlint.yaml
@@ -70,6 +76,32 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+const LSP_HELP: &str = "\
+Editors start it themselves; see the README for Neovim, Helix and VS Code. Documents are
+checked as you type, with fixes, \"accept this word\" and \"disable this rule here\" as code
+actions and what factlint read on hover. The nearest .factlint.yaml applies and is reloaded
+when it changes.";
+
+const SERVE_HELP: &str = "\
+Examples:
+  factlint serve                         http://127.0.0.1:7171/
+  factlint serve --port 0                any free port (printed)
+  factlint serve --address 0.0.0.0       also reachable from other machines
+
+The page works offline. Stories are checked in memory: nothing is read from or written to disk.";
+
+/// Where `factlint serve` listens.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The address to listen on; loopback unless you choose otherwise
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
+
+    /// The port (0 picks a free one)
+    #[arg(long, default_value_t = 7171)]
+    pub port: u16,
 }
 
 const CHECK_EXAMPLES: &str = "\
