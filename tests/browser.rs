@@ -307,6 +307,9 @@ fn the_page_underlines_findings_applies_fixes_and_compares_versions() {
         json!([]),
     );
     assert_eq!(linked, json!([["“81,000” (line 18)", "“18,000” (line 18)"]]));
+    browser.script("document.getElementById('figures').scrollIntoView();", json!([]));
+    browser.screenshot("serve-figures.png");
+    browser.script("document.querySelector('aside').scrollTop = 0;", json!([]));
 
     // Clicking in a finding shows its message and fix; the fix is applied.
     let at = story.find("recieve").unwrap() + 2;
@@ -402,6 +405,4 @@ fn the_seed_article_shows_its_findings_and_troop_figures() {
     let troops: Vec<(String, String)> = serde_json::from_value(troops).unwrap();
     let qualifiers: Vec<&str> = troops.iter().map(|(_, q)| q.as_str()).collect();
     assert_eq!(qualifiers, ["vague", "more-than", "nearly", "more-than"], "{troops:?}");
-    browser.script("document.getElementById('figures').scrollIntoView();", json!([]));
-    browser.screenshot("serve-figures.png");
 }

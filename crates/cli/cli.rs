@@ -122,9 +122,9 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    /// Output format [default: human; json (one finding a line) with --input-format jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
 
     #[command(flatten)]
     pub reading: ReadingArgs,
@@ -170,6 +170,16 @@ pub struct CheckArgs {
     pub input_format: InputFormat,
 }
 
+impl CheckArgs {
+    /// The output format: as given, else for people, or JSON Lines for a JSON Lines archive.
+    pub fn format(&self) -> CheckFormat {
+        self.format.unwrap_or(match self.input_format {
+            InputFormat::Files => CheckFormat::Human,
+            InputFormat::Jsonl => CheckFormat::Json,
+        })
+    }
+}
+
 /// Options shared by every command that reads stories.
 #[derive(Args, Debug, Clone)]
 pub struct ReadingArgs {
@@ -188,7 +198,7 @@ pub struct ReadingArgs {
 }
 
 /// Where rules and reference figures come from, besides the configuration.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct RuleArgs {
     /// Extra rule files, after the built-in packs (repeatable)
     #[arg(long = "rules", value_name = "FILE")]
@@ -197,6 +207,16 @@ pub struct RuleArgs {
     /// The newsroom's reference figures (YAML: `facts:` and a list)
     #[arg(long, value_name = "FILE")]
     pub facts: Option<PathBuf>,
+
+    /// Run only these rules: ids, id prefixes or pack names, or ALL (comma-separated,
+    /// repeatable), within what the configuration runs
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Leave out these rules: ids, id prefixes or pack names (comma-separated, repeatable); the
+    /// more specific of --select and --ignore wins
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

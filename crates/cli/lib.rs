@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod printers;
 pub mod records;
 pub mod report;
+pub mod select;
 pub mod serve;
 pub mod suppress;
 pub mod walk;

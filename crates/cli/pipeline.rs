@@ -37,7 +37,8 @@ impl Setup {
         for file in config.extra_rules().iter().chain(&rule_args.rule_files) {
             rules.extend(rule_file(file)?)?;
         }
-        rules.retain(|rule| config.runs(rule));
+        let selection = crate::select::Selection::new(&rule_args.select, &rule_args.ignore, &rules)?;
+        rules.retain(|rule| config.runs(rule) && selection.runs(rule));
         let facts_file = rule_args.facts.clone().or_else(|| config.facts());
         let facts = match facts_file {
             Some(file) => facts(&file)?,

@@ -50,8 +50,7 @@ impl Configs {
             Some(file) => Config::load(file)?,
             None => Config::default(),
         };
-        let no_extra = RuleArgs { rule_files: Vec::new(), facts: None };
-        let setup = Arc::new(Setup::new(config, &no_extra, None)?);
+        let setup = Arc::new(Setup::new(config, &RuleArgs::default(), None)?);
         self.loaded.insert(file, (stamp, setup.clone()));
         Ok(setup)
     }

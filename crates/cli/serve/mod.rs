@@ -31,7 +31,7 @@ const SCRIPT: &str = include_str!("page/app.js");
 const STYLE: &str = include_str!("page/app.css");
 
 pub fn run(args: &ServeArgs) -> Result<Outcome> {
-    let setup = Setup::new(Config::default(), &RuleArgs { rule_files: Vec::new(), facts: None }, None)?;
+    let setup = Setup::new(Config::default(), &RuleArgs::default(), None)?;
     let setup = Arc::new(setup);
     let server = Server::http((args.address, args.port))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", args.address, args.port))?;

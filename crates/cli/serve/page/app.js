@@ -148,7 +148,10 @@ function renderFindings() {
 function showValue(claim) {
   if (claim.date) return typeof claim.date === "string" ? claim.date : `${claim.date.from} – ${claim.date.to}`;
   if (claim.time) return claim.time;
-  if (claim.low != null && claim.high != null && claim.low !== claim.high) return `${claim.low.toLocaleString("en")}–${claim.high.toLocaleString("en")}`;
+  if (claim.low != null && claim.high != null && claim.low !== claim.high) {
+    const range = `${claim.low.toLocaleString("en")}–${claim.high.toLocaleString("en")}`;
+    return claim.value == null || claim.qualifier === "vague" ? range : `${claim.value.toLocaleString("en")} (${range})`;
+  }
   return claim.value == null ? "" : claim.value.toLocaleString("en");
 }
 
