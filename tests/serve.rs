@@ -73,6 +73,9 @@ fn it_listens_on_loopback_and_serves_the_page_without_external_assets() {
         assert!(!text.contains("https://") && !text.contains("http://"), "no external address");
     }
     assert_eq!(server.get("/nowhere").0, 404);
+    // A page reached through another name (DNS rebinding) is refused.
+    let response = server.agent.get(&server.url).header("Host", "rebound.example:80").call().unwrap();
+    assert_eq!(response.status().as_u16(), 403);
 }
 
 #[test]

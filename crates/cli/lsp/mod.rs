@@ -296,7 +296,8 @@ impl<'a> Server<'a> {
                     })
                     .collect();
                 let safe = fix.applicability == Applicability::Safe;
-                let title = fix_title(doc.source(), fix, finding.span == fix.edits[0].span, doc);
+                let on_finding = fix.edits.first().is_some_and(|edit| edit.span == finding.span);
+                let title = fix_title(doc.source(), fix, on_finding, doc);
                 fixes.push(CodeAction {
                     title: if safe { title } else { format!("{title} (check the meaning)") },
                     kind: Some(CodeActionKind::QUICKFIX),

@@ -44,8 +44,15 @@ pub fn run(args: &ServeArgs) -> Result<Outcome> {
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
             let (server, setup) = (server.clone(), setup.clone());
+            let loopback = args.address.is_loopback();
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
+                    if loopback && !addressed_to_loopback(&request) {
+                        let refusal =
+                            Refusal { status: 403, message: "this page answers only to localhost".into() };
+                        let _ = request.respond(refuse(refusal));
+                        continue;
+                    }
                     handle(&setup, request);
                 }
             })
@@ -55,6 +62,16 @@ pub fn run(args: &ServeArgs) -> Result<Outcome> {
         let _ = worker.join();
     }
     Ok(Outcome::Clean)
+}
+
+/// On loopback, only requests addressed to loopback are answered, so a web page elsewhere
+/// cannot reach this one through a name that resolves to 127.0.0.1 (DNS rebinding).
+fn addressed_to_loopback(request: &Request) -> bool {
+    request.headers().iter().find(|h| h.field.equiv("Host")).is_some_and(|h| {
+        let host = h.value.as_str();
+        let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+        matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+    })
 }
 
 fn handle(setup: &Setup, mut request: Request) {

@@ -11,6 +11,8 @@ const backdrop = $("backdrop");
 const state = {
   findings: [],
   claims: [],
+  // The text the findings belong to; fixes apply only to it.
+  checkedText: "",
   // Each check gets a number; only the answer to the latest is shown.
   sent: 0,
   timer: null,
@@ -70,6 +72,7 @@ async function check() {
     if (number !== state.sent) return;
     state.findings = answer.findings;
     state.claims = answer.claims;
+    state.checkedText = request.text;
     state.active = -1;
     render(answer);
     window.factlintTimings.push({ ms: performance.now() - state.editedAt, characters: request.text.length });
@@ -231,6 +234,10 @@ function select(start, end) {
 
 // Applies edits (UTF-16 offsets into the text the findings came from), last first.
 function applyEdits(edits) {
+  if (story.value !== state.checkedText) {
+    setStatus($("status"), "The story changed since it was checked; try again with the new findings", true);
+    return;
+  }
   const sorted = [...edits].sort((a, b) => b.start - a.start);
   let text = story.value;
   for (const edit of sorted) text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
