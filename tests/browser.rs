@@ -311,6 +311,19 @@ fn the_page_underlines_findings_applies_fixes_and_compares_versions() {
     browser.screenshot("serve-figures.png");
     browser.script("document.querySelector('aside').scrollTop = 0;", json!([]));
 
+    // Hovering an underline shows its message.
+    let tooltip = browser.script(
+        "const mark = document.querySelector('#backdrop mark[data-rule=\"confusable.massage-mass\"]');
+         const box = mark.getBoundingClientRect();
+         document.getElementById('story').dispatchEvent(new MouseEvent('mousemove',
+           { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
+         const tip = document.getElementById('tooltip');
+         return tip.hidden ? null : tip.textContent;",
+        json!([]),
+    );
+    let tooltip = tooltip.as_str().unwrap_or_default();
+    assert!(tooltip.starts_with("confusable.massage-mass“massage” next to troop words"), "{tooltip}");
+
     // Clicking in a finding shows its message and fix; the fix is applied.
     let at = story.find("recieve").unwrap() + 2;
     let units = story[..at].encode_utf16().count();
@@ -368,8 +381,21 @@ fn the_page_underlines_findings_applies_fixes_and_compares_versions() {
     );
     browser.screenshot("serve-compare.png");
 
-    // Typing stopped to findings shown, on a story of 2,000 words (reported, not asserted).
+    // A dropped file replaces the story, and its extension picks the format.
     browser.click("#tab-check");
+    let before = browser.checks();
+    browser.script(
+        "const files = new DataTransfer();
+         files.items.add(new File(['<p>They will <b>not</b> recieve it.</p>'], 'dropped.html', { type: 'text/html' }));
+         document.getElementById('story').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files }));",
+        json!([]),
+    );
+    browser.wait_until(&format!("Number(document.body.dataset.checked) > {before}"));
+    assert_eq!(browser.story(), "<p>They will <b>not</b> recieve it.</p>");
+    assert_eq!(browser.script("return document.getElementById('format').value;", json!([])), json!("html"));
+    assert_eq!(browser.marks(), [("spelling.misspelling".to_string(), "recieve".to_string())]);
+
+    // Typing stopped to findings shown, on a story of 2,000 words (reported, not asserted).
     browser.set("format", "text");
     browser.paste(&long_story(2_000));
     let mut timings: Vec<f64> = (0..7).map(|_| browser.type_at_end(" x")).collect();
