@@ -110,6 +110,7 @@ Examples:
   factlint check --format json --date 2025-06-09 story.md
   factlint check --facts newsroom-facts.yaml stories/
   factlint check --fix --diff story.md
+  factlint check --select dates,consistency --ignore dates.tense stories/
   factlint check --diff-base origin/main --format github stories/
   cat story.txt | factlint check -
   factlint check --input-format jsonl archive.jsonl > findings.jsonl
