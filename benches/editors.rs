@@ -35,7 +35,8 @@ fn read(reader: &mut impl BufRead) -> Value {
     serde_json::from_slice(&body).expect("JSON")
 }
 
-/// A story of about `words` words, made of this file's own sentences with changing figures.
+/// A story of about `words` words, made of this file's own sentences with changing figures and
+/// a misspelling in every paragraph, so each check publishes diagnostics.
 fn long_story(words: usize) -> String {
     let mut story = String::new();
     let (mut count, mut k) = (0, 0);
@@ -50,7 +51,7 @@ fn long_story(words: usize) -> String {
                 "Engineers found cracks in {} of the 160 steel bearings during the inspection in March. ",
                 20 + k % 30
             ),
-            _ => "Residents were told to expect delays for several weeks while crews work at both ends.\n\n"
+            _ => "Residents were told they would recieve alerts about delays while crews work at both ends.\n\n"
                 .to_string(),
         };
         count += sentence.split_whitespace().count();
