@@ -27,7 +27,11 @@ fn a_newline_in_a_file_name_is_escaped() {
     assert!(!human.stdout.lines().any(|l| l.starts_with("lines.txt")), "{}", human.stdout);
 
     let junit = run_in(dir.path(), &["check", "--format", "junit", "two\nlines.txt"]);
-    assert!(junit.stdout.contains(&format!("<testcase name=\"{escaped}\"")), "{}", junit.stdout);
+    assert!(
+        junit.stdout.contains(&format!("classname=\"{escaped}\" file=\"{escaped}\"")),
+        "{}",
+        junit.stdout
+    );
     assert!(!junit.stdout.contains("two\nlines"), "{}", junit.stdout);
 
     let diff = run_in(dir.path(), &["check", "--diff", "two\nlines.txt"]);

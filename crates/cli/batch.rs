@@ -1,12 +1,15 @@
 //! `--input-format jsonl`: archives as JSON Lines, one story a line (`id`, `text`, an optional
-//! `published` date that becomes the story's reference date), findings out as JSON Lines with
-//! the story's `id`. Lines are read in blocks and checked in parallel; output keeps input order
-//! and memory stays flat however long the archive is.
+//! `published` date that becomes the story's reference date). Findings go out as JSON Lines
+//! with the story's `id` (`--format json`, the default here), or in any other `--format` with
+//! the `id` as the story's name. Lines are read in blocks and checked in parallel; output keeps
+//! input order, and memory stays flat however long the archive is (SARIF and JUnit, whose
+//! documents close at the end, hold the rendered findings until then).
 
 use crate::Outcome;
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::input;
 use crate::pipeline::Setups;
+use crate::printers::{self, Fragment};
 use crate::records::FindingRecord;
 use anyhow::{Context, Result};
 use factlint_extract::jiff::civil::Date;
@@ -39,6 +42,14 @@ impl Skipped {
     }
 }
 
+/// One story's findings, rendered.
+enum Rendered {
+    /// JSON Lines.
+    Lines(Vec<String>),
+    /// Any other format.
+    Fragment(Fragment),
+}
+
 #[derive(Serialize)]
 struct Line<'a> {
     id: &'a serde_json::Value,
@@ -49,6 +60,9 @@ struct Line<'a> {
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let mut setups = Setups::new(&args.reading, &args.rules);
     let setup = setups.for_path(None)?;
+    let format = args.format();
+    let catalog = setups.catalog();
+    let mut held: Vec<Fragment> = Vec::new();
     let fail_on = setup.fail_on(args.fail_on, None).severity();
     let shown = setup.min_severity(args.min_severity).severity();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -97,7 +111,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             if block.is_empty() {
                 break;
             }
-            let results: Vec<Result<(Vec<String>, bool), Skipped>> = block
+            let results: Vec<Result<(Rendered, bool), Skipped>> = block
                 .par_iter()
                 .filter(|(_, line)| line.as_ref().map_or(true, |l| !l.trim().is_empty()))
                 .map(|(number, line)| {
@@ -122,11 +136,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                         message: format!("{name}:{number}: {e}"),
                         internal: e.is_internal(),
                     })?;
-                    let report = &checked.report;
+                    let mut report = checked.report;
+                    let fails = report.findings.iter().any(|f| f.severity >= fail_on);
+                    report.findings.retain(|f| f.severity >= shown);
+                    if format != CheckFormat::Json {
+                        return Ok((Rendered::Fragment(printers::render(format, &report, &catalog)), fails));
+                    }
                     let mut rendered = Vec::new();
-                    let mut fails = false;
-                    for finding in report.findings.iter().filter(|f| f.severity >= shown) {
-                        fails |= finding.severity >= fail_on;
+                    for finding in &report.findings {
                         let mut record_line = FindingRecord::new(&report.name, &report.doc, finding);
                         record_line.path = None;
                         let line = Line { id: &record.id, finding: record_line };
@@ -135,16 +152,22 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                                 .map_err(|e| Skipped { message: e.to_string(), internal: true })?,
                         );
                     }
-                    Ok((rendered, fails))
+                    Ok((Rendered::Lines(rendered), fails))
                 })
                 .collect();
             for result in results {
                 match result {
-                    Ok((lines, fails)) => {
+                    Ok((rendered, fails)) => {
                         stories += 1;
                         failing |= fails;
-                        for line in lines {
-                            writeln!(out, "{line}")?;
+                        match rendered {
+                            Rendered::Lines(lines) => {
+                                for line in lines {
+                                    writeln!(out, "{line}")?;
+                                }
+                            }
+                            Rendered::Fragment(Fragment::Text(text)) => out.write_all(text.as_bytes())?,
+                            Rendered::Fragment(fragment) => held.push(fragment),
                         }
                     }
                     Err(Skipped { message, internal }) => {
@@ -159,6 +182,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             }
             progress.set_position(stories as u64);
         }
+    }
+    if format != CheckFormat::Json {
+        printers::finish(format, held, &catalog, &mut out)?;
     }
     out.flush()?;
     progress.finish_and_clear();

@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Snapshot(args) => commands::snapshot::run(&args),
         cli::Command::Rules(command) => commands::rules::run(&command),
+        cli::Command::Lsp => factlint::lsp::run(),
+        cli::Command::Serve(args) => factlint::serve::run(&args),
         cli::Command::Init { force } => commands::init(force),
         cli::Command::Completions { shell } => {
             // Written to a buffer first: the generator panics when standard output is closed

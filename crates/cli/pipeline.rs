@@ -40,7 +40,8 @@ impl Setup {
             add_rule_file(&mut rules, file, limit)?;
         }
         config.check_rule_names(&rules)?;
-        rules.retain(|rule| config.runs(rule));
+        let selection = crate::select::Selection::new(&rule_args.select, &rule_args.ignore, &rules)?;
+        rules.retain(|rule| config.runs(rule) && selection.runs(rule));
         let facts_file = rule_args.facts.clone().or_else(|| config.facts());
         let facts = match facts_file {
             Some(file) => facts(&file, limit)?,

@@ -147,7 +147,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     // With --diff the diffs are the output; a story fixed from standard input goes to standard
     // output itself. Otherwise the (remaining) findings are printed.
     if !(args.diff || fixed_stdin) {
-        printers::finish(args.format, fragments, &catalog, &mut out)?;
+        printers::finish(args.format(), fragments, &catalog, &mut out)?;
     }
     out.flush()?;
     summary(args, &tallies, unreadable + failed, unwritten, (fixed_edits, fixed_files));
@@ -233,7 +233,7 @@ fn check_one(
     let shown = setup.min_severity(args.min_severity).severity();
     report.findings.retain(|f| f.severity >= shown);
     Outcomes::Checked(Box::new(Checked {
-        fragment: printers::render(args.format, &report, catalog),
+        fragment: printers::render(args.format(), &report, catalog),
         tally: Tally::of(&report.findings),
         name: report.name,
         failing,
@@ -263,7 +263,7 @@ fn remove_leftovers(jobs: &[(Source, Arc<Setup>)]) {
 /// stories could not be written back.
 fn summary(args: &CheckArgs, tallies: &[Tally], unreadable: usize, unwritten: usize, fixed: (usize, usize)) {
     let (fixed_edits, fixed_files) = fixed;
-    if args.format != CheckFormat::Human {
+    if args.format() != CheckFormat::Human {
         return;
     }
     let tally = tallies.iter().fold(Tally::default(), |sum, t| Tally {

@@ -163,8 +163,9 @@ struct Summary {
     new_findings: usize,
 }
 
+/// What changed between two checked versions of a story (`factlint diff --format json`).
 #[derive(Serialize)]
-struct DiffRecord<'a> {
+pub struct DiffRecord<'a> {
     changed: Vec<ChangedRecord<'a>>,
     added: Vec<ClaimRecord<'a>>,
     removed: Vec<ClaimRecord<'a>>,
@@ -172,22 +173,11 @@ struct DiffRecord<'a> {
     summary: Summary,
 }
 
-pub fn run(args: &DiffArgs) -> Result<Outcome> {
-    let mut setups = Setups::new(&args.reading, &args.rules);
-    let setup = setups.for_path(Some(&args.new))?;
-    let mut versions = Vec::new();
-    for path in [&args.old, &args.new] {
-        let story = input::read(path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
-            .map_err(|(origin, error)| anyhow!("cannot read {}: {error}", origin.display_name()))?;
-        let name = story.origin.display_name();
-        let checked = setup.check(name, Some(path), story.text, None)?;
-        versions.push(checked);
-    }
-    let (old, new) = (&versions[0], &versions[1]);
+/// Aligns the claims of two checked versions and collects what changed.
+pub fn compare<'a>(old: &'a Checked, new: &'a Checked) -> DiffRecord<'a> {
     let alignment = align(&old.claims, &new.claims);
     let fresh = new_findings(old, new);
-
-    let record = DiffRecord {
+    DiffRecord {
         changed: alignment
             .changed
             .iter()
@@ -205,7 +195,21 @@ pub fn run(args: &DiffArgs) -> Result<Outcome> {
             removed: alignment.removed.len(),
             new_findings: fresh.len(),
         },
-    };
+    }
+}
+
+pub fn run(args: &DiffArgs) -> Result<Outcome> {
+    let mut setups = Setups::new(&args.reading, &args.rules);
+    let setup = setups.for_path(Some(&args.new))?;
+    let mut versions = Vec::new();
+    for path in [&args.old, &args.new] {
+        let story = input::read(path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
+            .map_err(|(origin, error)| anyhow!("cannot read {}: {error}", origin.display_name()))?;
+        let name = story.origin.display_name();
+        let checked = setup.check(name, Some(path), story.text, None)?;
+        versions.push(checked);
+    }
+    let record = compare(&versions[0], &versions[1]);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -21,8 +21,8 @@ pub enum Fragment {
     Text(String),
     /// JSON findings (json) or SARIF results (sarif), for the enclosing array.
     Values(Vec<Value>),
-    /// A JUnit test case, and whether it failed.
-    TestCase { xml: String, failed: bool },
+    /// JUnit test cases.
+    TestCases(junit::Cases),
 }
 
 /// Renders one story's findings.
@@ -38,10 +38,7 @@ pub fn render(format: CheckFormat, report: &FileReport, catalog: &Catalog) -> Fr
         CheckFormat::Github => text(github::render),
         CheckFormat::Json => Fragment::Values(json::records(report)),
         CheckFormat::Sarif => Fragment::Values(sarif::results(report, catalog)),
-        CheckFormat::Junit => {
-            let (xml, failed) = junit::test_case(report);
-            Fragment::TestCase { xml, failed }
-        }
+        CheckFormat::Junit => Fragment::TestCases(junit::test_cases(report)),
     }
 }
 
@@ -67,10 +64,10 @@ pub fn finish(
         }
         CheckFormat::Sarif => sarif::write(values(fragments), catalog, out),
         CheckFormat::Junit => {
-            let cases: Vec<(String, bool)> = fragments
+            let cases: Vec<junit::Cases> = fragments
                 .into_iter()
                 .filter_map(|f| match f {
-                    Fragment::TestCase { xml, failed } => Some((xml, failed)),
+                    Fragment::TestCases(cases) => Some(cases),
                     _ => None,
                 })
                 .collect();
