@@ -17,6 +17,7 @@
 
 mod claim;
 mod document;
+mod frame;
 mod lexicon;
 mod lower;
 mod markup;
@@ -32,6 +33,7 @@ mod window;
 
 pub use claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
 pub use document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
+pub use frame::{Definiteness, Frame, Place, Role, frames, participle};
 pub use jiff;
 pub use lexicon::singular;
 pub use lower::Lower;
