@@ -12,7 +12,7 @@
 //! decide anything: linking mentions is the rules' job. The word lists live under
 //! `data/frame/`, one list per file.
 
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::Claim;
 use crate::document::Document;
 use crate::markup::Format;
 use crate::token::TokenKind;
@@ -58,6 +58,8 @@ pub enum Role {
     Part,
     /// A change in a level: "rose by 4,000", "up 3%".
     Change,
+    /// A total over parts given elsewhere: "in all, 75 people", "a total of 300 jobs".
+    Total,
 }
 
 /// The signals around one claim.
@@ -75,6 +77,9 @@ pub struct Frame {
     /// "1986", "may", "year earlier".
     pub time: Option<String>,
     pub definiteness: Definiteness,
+    /// The noun is narrowed right after it ("the 14 seats where…", "the cafes in the
+    /// country"), so a definite figure is defined where it stands rather than referring back.
+    pub restricted: bool,
     pub place: Place,
     /// The named source of the figure: "police" in "police said".
     pub attribution: Option<String>,
@@ -115,6 +120,7 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
             agent: None,
             time: None,
             definiteness: Definiteness::Bare,
+            restricted: false,
             place,
             attribution: None,
             role: Role::Level,
@@ -130,9 +136,10 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
         }),
         time: words.time_anchor(figure),
         definiteness: definiteness(&words, first, claim),
+        restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w)),
         place,
         attribution: words.attribution(),
-        role: role(&words, first, after),
+        role: role(&words, first, figure, after),
         head,
         modifiers,
     }
@@ -168,6 +175,11 @@ static PARTICIPLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::ne
     verb_lines().filter(|words| words.len() > 1).map(|words| (words[0], words[1])).collect()
 });
 
+/// The lemma of a verb form in the frame's list: "sued" → "sue".
+pub fn verb_lemma(word: &str) -> Option<&'static str> {
+    VERBS.get(word).copied()
+}
+
 /// The past participle of a verb lemma in the frame's list: "sue" → "sued".
 pub fn participle(lemma: &str) -> Option<&'static str> {
     PARTICIPLES.get(lemma).copied()
@@ -200,6 +212,9 @@ static PERIOD_UNITS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../data/frame/period_units.txt")));
 static ATTRIBUTION: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../data/frame/attribution.txt")));
+static RESTRICTIVE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../data/frame/restrictive.txt")));
+static TOTALS: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(include_str!("../data/frame/totals.txt")));
 static UNNAMED: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../data/frame/pronouns.txt")));
 
@@ -306,13 +321,17 @@ fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
     }
 }
 
-fn role(words: &Words, first: usize, after: usize) -> Role {
+fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
     let word = |i: usize| if i >= words.first { words.word(i) } else { None };
     let before = first.checked_sub(1).and_then(word);
     let two_before = first.checked_sub(2).and_then(word);
     let phrase = two_before.zip(before).map(|(a, b)| format!("{a} {b}"));
+    // "among the 100,000 complaints": a partitive word before the determiner.
+    let beyond_determiner = if before.is_some_and(|w| DEFINITE.contains(w)) { two_before } else { before };
     let part = before.is_some_and(|w| PARTITIVE.contains(w))
+        || beyond_determiner.is_some_and(|w| PARTITIVE.contains(w))
         || phrase.as_deref().is_some_and(|p| PARTITIVE.contains(p))
+        || words.word(figure + 1) == Some("of")
         || (words.word(after) == Some("of") && words.word(after + 1).is_some_and(|w| DEFINITE.contains(w)));
     if part {
         Role::Part
@@ -320,6 +339,8 @@ fn role(words: &Words, first: usize, after: usize) -> Role {
         || phrase.as_deref().is_some_and(|p| p.ends_with(" of") && CHANGE.contains(&p[..p.len() - 3]))
     {
         Role::Change
+    } else if words.says_total() {
+        Role::Total
     } else {
         Role::Level
     }
@@ -359,16 +380,26 @@ impl<'a> Words<'a> {
         let mut i = verb;
         while i > self.first {
             i -= 1;
-            let Some(word) = self.word(i) else { return None };
+            let word = self.word(i)?;
             if self.capitalised(i) && !is_unnamed(word) && !MONTHS.contains_key(word) {
                 let function_word = ["the", "a", "an", "but", "and", "in", "on", "at", "as", "its", "their"];
                 return (!function_word.contains(&word)).then(|| word.to_string());
             }
-            if !AUXILIARIES.contains(&word) && !is_unnamed(word) {
+            if is_unnamed(word) || !AUXILIARIES.contains(&word) {
                 return None;
             }
         }
         None
+    }
+
+    /// Whether the sentence speaks of a total ("in all", "a total of", "so far").
+    fn says_total(&self) -> bool {
+        (self.first..self.end).any(|i| {
+            self.word(i).is_some_and(|w| {
+                TOTALS.contains(w)
+                    || self.word(i + 1).is_some_and(|next| TOTALS.contains(format!("{w} {next}").as_str()))
+            })
+        })
     }
 
     /// The period anchor nearest the figure: "last year", "a year earlier", "1986", "May".
@@ -393,8 +424,10 @@ impl<'a> Words<'a> {
                 }
                 Some(TokenKind::Word) => {
                     let Some(word) = self.word(i) else { continue };
+                    // A month with a day is a date ("May 4"), not a period.
                     if let Some(&month) = MONTHS.get(word)
                         && self.capitalised(i)
+                        && self.doc.token_kind(i + 1) != Some(TokenKind::Number)
                         && (word != "may" || self.word(i + 1).is_none_or(|w| !VERBS.contains_key(w)))
                     {
                         consider(i, month.to_string());
@@ -578,8 +611,13 @@ mod tests {
             Definiteness::Additional
         );
         assert_eq!(frame_of("Many died, including 12 children.", "12").role, Role::Part);
+        assert_eq!(frame_of("Among the 100,000 complaints were many.", "100,000").role, Role::Part);
+        assert_eq!(frame_of("He said 10 of the directors will pay.", "10").role, Role::Part);
+        assert_eq!(frame_of("The first 12,500 jobs have gone.", "12,500").role, Role::Part);
+        assert!(frame_of("They named the 14 seats where students vote.", "14").restricted);
         assert_eq!(frame_of("Employment rose by 4,000 jobs in May.", "4,000").role, Role::Change);
         assert_eq!(frame_of("The plant has 44,000 jobs.", "44,000").role, Role::Level);
+        assert_eq!(frame_of("In all they arrested 75 people.", "75").role, Role::Total);
     }
 
     #[test]
@@ -589,6 +627,7 @@ mod tests {
         assert_eq!(frame_of("It sold 300 cars in 2019.", "300").time.as_deref(), Some("2019"));
         assert_eq!(frame_of("It sold 300 cars in May.", "300").time.as_deref(), Some("may"));
         assert_eq!(frame_of("It sold 300 cars on Tuesday.", "300").time, None);
+        assert_eq!(frame_of("On May 4 it sold 300 cars.", "300").time, None);
     }
 
     #[test]
@@ -599,6 +638,7 @@ mod tests {
         let frame = frame_of("The carmaker will cut 6,200 jobs, according to the union.", "6,200");
         assert_eq!(frame.agent, None);
         assert_eq!(frame.attribution.as_deref(), Some("union"));
+        assert_eq!(frame_of("On Tuesday it said it would cut 300 jobs.", "300").agent, None);
     }
 
     #[test]

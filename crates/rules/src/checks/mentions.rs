@@ -1,0 +1,267 @@
+//! Mention chains: which earlier figure a later one restates.
+//!
+//! A copy editor reads "the 8,200 evacuated households" as the households counted earlier, and
+//! "sued 52 lenders" as the lenders the bank "has sued" two paragraphs up. This module links each
+//! claim to that antecedent when the claims' frames agree, and says by which signal:
+//!
+//! - **back-reference**: a definite figure ("the", "those", "all", "its") for a head noun that
+//!   has exactly one earlier figure;
+//! - **same event**: the same verb lemma with the same head noun, the same agent or none, and
+//!   exactly one earlier figure;
+//! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
+//!   body figure with its noun and verb.
+//!
+//! Linking never needs to agree with the figures: a chain is also how an editor sees that two
+//! mentions match. What stays unlinked is as deliberate: additions, parts, changes, other periods
+//! or named sources, other agents or modifiers, nouns with several earlier figures, and sentences
+//! that compare figures. Claims are indexed by key, so a story is read once, whatever its length.
+
+use factlint_extract::{Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role};
+use rustc_hash::FxHashMap;
+
+/// Why a later figure restates an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signal {
+    BackReference,
+    SameEvent,
+    Headline,
+}
+
+impl Signal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::BackReference => "back-reference",
+            Signal::SameEvent => "same-event",
+            Signal::Headline => "headline",
+        }
+    }
+}
+
+/// A claim's antecedent: the index of the earlier claim it restates, and the signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub antecedent: usize,
+    pub signal: Signal,
+}
+
+/// Earlier figures are kept per key only while they could still be "the only earlier figure":
+/// a key with more distinct figures than this links nothing more.
+const MAX_GROUPS: usize = 2;
+
+/// The antecedent of every claim, in the order of `claims`.
+pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<Link>> {
+    let mut links = vec![None; claims.len()];
+    let eligible: Vec<bool> =
+        claims.iter().zip(frames).map(|(claim, frame)| linkable(doc, claim, frame)).collect();
+    let counted = |claim: &Claim, frame: &Frame| claim.value.is_some() && frame.head.is_some();
+    let mut by_noun: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
+    let mut by_event: FxHashMap<EventKey, Vec<usize>> = FxHashMap::default();
+    for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
+        if !counted(claim, frame) {
+            continue;
+        }
+        let noun = NounKey::of(claim, frame);
+        let event = frame.verb.map(|verb| (noun.clone(), verb));
+        let definite = frame.definiteness == Definiteness::Definite;
+        if eligible[i]
+            && definite
+            && let Some(earlier) = by_noun.get(&noun)
+        {
+            links[i] = only(earlier)
+                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::BackReference });
+        }
+        if eligible[i]
+            && links[i].is_none()
+            && let Some(earlier) = event.as_ref().and_then(|key| by_event.get(key))
+        {
+            links[i] = only(earlier)
+                .filter(|&a| eligible[a] && same_event_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::SameEvent });
+        }
+        // A headline is restated by the story as a whole: see `link_headlines`.
+        if frame.place == Place::Headline {
+            continue;
+        }
+        remember(by_noun.entry(noun).or_default(), i, claims);
+        if let Some(key) = event {
+            remember(by_event.entry(key).or_default(), i, claims);
+        }
+    }
+    link_headlines(claims, frames, &eligible, &mut links);
+    links
+}
+
+/// What a figure counts: kind, unit and head noun.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NounKey {
+    kind: ClaimKind,
+    unit: Option<&'static str>,
+    head: String,
+}
+
+impl NounKey {
+    fn of(claim: &Claim, frame: &Frame) -> NounKey {
+        NounKey { kind: claim.kind, unit: claim.unit, head: frame.head.clone().unwrap_or_default() }
+    }
+}
+
+type EventKey = (NounKey, &'static str);
+
+/// Whether a claim can restate or be restated: a level of a counted thing, with a figure the
+/// words pin down, in a sentence that does not compare figures.
+fn linkable(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
+    matches!(claim.kind, ClaimKind::Count | ClaimKind::Money)
+        && claim.value.is_some()
+        && frame.head.is_some()
+        && matches!(frame.role, Role::Level | Role::Total)
+        && frame.definiteness != Definiteness::Additional
+        && !claim.additive
+        && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
+        && claim.unit != Some("fraction")
+        && !super::consistency::compares(doc, claim)
+        && !(claim.kind == ClaimKind::Count && glued_unit(doc, claim))
+}
+
+/// A count written with letters glued to its digits ("the 60m hurdles", "a 4x4"): a name or
+/// a measure, not a number of things.
+fn glued_unit(doc: &Document, claim: &Claim) -> bool {
+    let figure = doc.slice(claim.figure);
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.split_whitespace().next().is_some_and(|first| first.chars().any(char::is_alphabetic))
+}
+
+/// Keeps one claim per distinct figure of a key, the first that gave it, and at most one more
+/// than [`MAX_GROUPS`] so that a key with many figures is known to be ambiguous.
+fn remember(earlier: &mut Vec<usize>, i: usize, claims: &[Claim]) {
+    if earlier.len() <= MAX_GROUPS && !earlier.iter().any(|&e| claims[e].overlaps(&claims[i])) {
+        earlier.push(i);
+    }
+}
+
+/// The only earlier distinct figure, if there is exactly one.
+fn only(earlier: &[usize]) -> Option<usize> {
+    match earlier {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Two frames that may be one thing: the same role, no other named source, agent or verb,
+/// and no modifiers of the later one's own.
+fn compatible(a: &Frame, b: &Frame) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    a.role == b.role
+        && !differ(&a.attribution, &b.attribution)
+        && !differ(&a.agent, &b.agent)
+        && !matches!((a.verb, b.verb), (Some(x), Some(y)) if x != y)
+        && modifiers_agree(a, b)
+}
+
+/// A later mention may drop the first one's modifiers ("the 8,200 households" after "8,200
+/// evacuated households"), not add its own: "the 100,000 internet auction complaints" after
+/// "400,000 complaints" is a part of them. Verb forms ("evacuated") are the frame's verb and
+/// compared as such.
+fn modifiers_agree(earlier: &Frame, later: &Frame) -> bool {
+    fn plain(f: &Frame) -> impl Iterator<Item = &str> {
+        f.modifiers.iter().map(String::as_str).filter(|m| factlint_extract::verb_lemma(m).is_none())
+    }
+    plain(later).all(|m| plain(earlier).any(|e| e == m))
+}
+
+/// A back-reference may drop the antecedent's period ("the 2,800 households"), not change it.
+fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    compatible(antecedent, later)
+        && !later.restricted
+        && (later.time.is_none() || later.time == antecedent.time)
+}
+
+/// The same act in the same period.
+fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    compatible(antecedent, later) && later.time == antecedent.time
+}
+
+/// A headline figure restated in the body: linked when no body figure with its noun and verb
+/// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
+/// the body is enough to leave it alone.
+fn link_headlines(claims: &[Claim], frames: &[Frame], eligible: &[bool], links: &mut [Option<Link>]) {
+    let headlines: Vec<usize> = (0..claims.len())
+        .take_while(|&i| frames[i].place == Place::Headline)
+        .filter(|&i| eligible[i] && frames[i].verb.is_some())
+        .collect();
+    for h in headlines {
+        let key = (NounKey::of(&claims[h], &frames[h]), frames[h].verb);
+        let body: Vec<usize> = (h + 1..claims.len())
+            .filter(|&i| {
+                eligible[i]
+                    && frames[i].place != Place::Headline
+                    && (NounKey::of(&claims[i], &frames[i]), frames[i].verb) == key
+                    && frames[i].time.is_none()
+            })
+            .collect();
+        let Some(&first) = body.first() else { continue };
+        if links[first].is_none() && !body.iter().any(|&i| claims[i].overlaps(&claims[h])) {
+            links[first] = Some(Link { antecedent: h, signal: Signal::Headline });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factlint_extract::{extract, frames};
+
+    fn linked(text: &str) -> Vec<(String, String, Signal)> {
+        let doc = Document::from_text(text);
+        let claims = extract(&doc);
+        let frames = frames(&doc, &claims);
+        chains(&doc, &claims, &frames)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, link)| {
+                let link = (*link)?;
+                Some((
+                    doc.slice(claims[i].figure).to_string(),
+                    doc.slice(claims[link.antecedent].figure).to_string(),
+                    link.signal,
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_definite_figure_refers_back_to_the_only_earlier_one() {
+        let found = linked(
+            "About 2,800 households were evacuated on Monday. Officials said the 8,200 evacuated households could return.",
+        );
+        assert_eq!(found, vec![("8,200".into(), "2,800".into(), Signal::BackReference)]);
+    }
+
+    #[test]
+    fn the_same_act_on_the_same_thing() {
+        let found = linked("The bank has sued 38 lenders. A year on, the bank sued 52 lenders.");
+        assert_eq!(found, vec![("52".into(), "38".into(), Signal::SameEvent)]);
+    }
+
+    #[test]
+    fn a_headline_no_body_figure_agrees_with() {
+        let found = linked(
+            "Carmaker to cut 6,200 jobs\n\nThe carmaker said it could cut up to 2,600 jobs in Europe.",
+        );
+        assert_eq!(found, vec![("2,600".into(), "6,200".into(), Signal::Headline)]);
+    }
+
+    #[test]
+    fn no_link_across_sources_periods_additions_parts_or_several_figures() {
+        assert!(
+            linked("Police said 2,000 people marched. Organisers said the 10,000 people sang.").is_empty()
+        );
+        assert!(linked("It sold 300 cars last year. It sold 500 cars this year.").is_empty());
+        assert!(linked("About 5,000 people fled. Another 7,000 people fled later.").is_empty());
+        assert!(linked("About 300 people were hurt, including 40 people in the square.").is_empty());
+        assert!(
+            linked("The city has 300 Russian troops and 500 Ukrainian troops. The 400 troops left.")
+                .is_empty()
+        );
+    }
+}
