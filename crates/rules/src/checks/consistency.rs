@@ -6,11 +6,11 @@
 //!   ("more than 100,000" agrees with 110,000), additions ("another 5,000") are skipped, and
 //!   figures that merely differ are left alone: a story may count different groups of troops.
 //! - `ages`: one person given two ages.
-//! - `body-size`: a body given two sizes ("its nine members" … "the seven-member board").
-//! - `back-reference`, `same-event`, `headline`: a later mention of one thing whose figure
-//!   cannot be the earlier one's, linked by the signal of that name (see [`mentions`]). The
-//!   rule's `tolerance` is the relative slack allowed for rounding, its `minimum` the smallest
-//!   figure it compares.
+//! - `back-reference`, `same-event`, `headline`, `age-reference`, `body-size`: a later mention
+//!   of one thing whose figure cannot be the earlier one's, linked by the signal of that name
+//!   (see [`mentions`]): "the 8,200 households", "sued 52 lenders", the headline's figure, "the
+//!   67-year-old", "its nine members" … "the seven-member board". The rule's `tolerance` is the
+//!   relative slack allowed for rounding, its `minimum` the smallest figure it compares.
 //!
 //! The finding points at the later figure; `related` points at the earlier one.
 
@@ -24,7 +24,6 @@ use rustc_hash::FxHashMap;
 pub(crate) enum ConsistencyCheck {
     Figures,
     Ages,
-    BodySize,
     Restated(Signal),
 }
 
@@ -33,12 +32,13 @@ pub(crate) type Chains = Option<(Vec<Frame>, Vec<Option<Link>>)>;
 
 impl ConsistencyCheck {
     pub const NAMES: &'static [&'static str] =
-        &["figures", "ages", "body-size", "back-reference", "same-event", "headline"];
+        &["figures", "ages", "body-size", "age-reference", "back-reference", "same-event", "headline"];
 
     pub fn from_name(name: &str) -> ConsistencyCheck {
         match name {
             "ages" => ConsistencyCheck::Ages,
-            "body-size" => ConsistencyCheck::BodySize,
+            "body-size" => ConsistencyCheck::Restated(Signal::BodySize),
+            "age-reference" => ConsistencyCheck::Restated(Signal::Age),
             "back-reference" => ConsistencyCheck::Restated(Signal::BackReference),
             "same-event" => ConsistencyCheck::Restated(Signal::SameEvent),
             "headline" => ConsistencyCheck::Restated(Signal::Headline),
@@ -66,12 +66,10 @@ impl ConsistencyCheck {
         let same: fn(&Claim, &Claim) -> bool = match self {
             ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => same_figure,
             ConsistencyCheck::Ages => same_person,
-            ConsistencyCheck::BodySize => same_body,
         };
         let key: fn(&Claim) -> Option<String> = match self {
             ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => figure_key,
             ConsistencyCheck::Ages => person_key,
-            ConsistencyCheck::BodySize => |claim| claim.head().map(str::to_string),
         };
         // Claims that can be the same thing share a key, so each claim is compared with its
         // own kind only: a long story (or a whole archive in one file) stays linear.
@@ -115,9 +113,6 @@ impl ConsistencyCheck {
                     && claim.unit != Some("fraction")
             }
             ConsistencyCheck::Ages => claim.kind == ClaimKind::Age && claim.person.is_some(),
-            ConsistencyCheck::BodySize => {
-                claim.kind == ClaimKind::Count && claim.owner.is_some() && is_body_member(claim.head())
-            }
             ConsistencyCheck::Restated(_) => true,
         }
     }
@@ -260,19 +255,6 @@ fn person_key(claim: &Claim) -> Option<String> {
 
 fn same_person(a: &Claim, b: &Claim) -> bool {
     person_key(a).is_some() && person_key(a) == person_key(b)
-}
-
-fn is_body_member(head: Option<&str>) -> bool {
-    matches!(head, Some("member" | "seat" | "judge" | "justice" | "commissioner" | "director"))
-}
-
-fn same_body(a: &Claim, b: &Claim) -> bool {
-    let pronoun = |owner: &str| matches!(owner, "its" | "their");
-    a.head() == b.head()
-        && match (a.owner.as_deref(), b.owner.as_deref()) {
-            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || pronoun(x) || pronoun(y),
-            _ => false,
-        }
 }
 
 #[cfg(test)]

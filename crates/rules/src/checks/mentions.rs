@@ -9,15 +9,20 @@
 //! - **same event**: the same verb lemma with the same head noun, the same agent or none, and
 //!   exactly one earlier figure;
 //! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
-//!   body figure with its noun and verb.
+//!   body figure with its noun and verb;
+//! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
+//! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
+//!   has been given for a body of that name (or for a body not named).
 //!
 //! Linking never needs to agree with the figures: a chain is also how an editor sees that two
 //! mentions match. What stays unlinked is as deliberate: additions, parts, changes, other periods
 //! or named sources, other agents or modifiers, nouns with several earlier figures, and sentences
 //! that compare figures. Claims are indexed by key, so a story is read once, whatever its length.
 
-use factlint_extract::{Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role};
+use factlint_extract::{Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role, TokenKind};
 use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Why a later figure restates an earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,6 +30,8 @@ pub enum Signal {
     BackReference,
     SameEvent,
     Headline,
+    Age,
+    BodySize,
 }
 
 impl Signal {
@@ -33,6 +40,8 @@ impl Signal {
             Signal::BackReference => "back-reference",
             Signal::SameEvent => "same-event",
             Signal::Headline => "headline",
+            Signal::Age => "age",
+            Signal::BodySize => "body-size",
         }
     }
 }
@@ -89,7 +98,98 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
         }
     }
     link_headlines(claims, frames, &eligible, &mut links);
+    link_ages(doc, claims, frames, &mut links);
+    link_body_sizes(claims, &mut links);
     links
+}
+
+/// "the 67-year-old" refers to the one person given an age so far; with two people aged, it
+/// could be either.
+fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    let mut aged: Option<(&str, usize)> = None;
+    let mut several = false;
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.kind != ClaimKind::Age {
+            continue;
+        }
+        match claim.person.as_deref().and_then(|p| p.split_whitespace().last()) {
+            Some(surname) => match aged {
+                Some((known, _)) if known != surname => several = true,
+                _ => aged = Some((surname, i)),
+            },
+            None => {
+                let year_old = doc.slice(claim.span).contains("year-old");
+                if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
+                    && frames[i].definiteness == Definiteness::Definite
+                    && !names_someone_else(doc, claims[antecedent].span.end, claim.span.start, surname)
+                {
+                    links[i] = Some(Link { antecedent, signal: Signal::Age });
+                }
+            }
+        }
+    }
+}
+
+/// Whether a name other than `surname` stands between two offsets, or they are paragraphs
+/// apart: "the 30-year-old" after "Sol Campbell" means Campbell, whoever was aged before.
+fn names_someone_else(doc: &Document, from: u32, to: u32, surname: &str) -> bool {
+    let (first, end) = (doc.token_at(from), doc.token_at(to));
+    if doc.paragraph_of(end).saturating_sub(doc.paragraph_of(first)) > 1 {
+        return true;
+    }
+    let sentence_starts = |k: usize| doc.sentences()[doc.sentence_of(k)].first_token as usize == k;
+    (first..end).any(|k| {
+        doc.token_kind(k) == Some(TokenKind::Word)
+            && !sentence_starts(k)
+            && doc.token_text(k).starts_with(|c: char| c.is_uppercase())
+            && !doc.token_text(k).eq_ignore_ascii_case(surname)
+    })
+}
+
+/// Head nouns that count a body's members, from `data/body_members.txt`.
+static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/body_members.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// A body's size given again: each later size links to the only earlier size given for a body
+/// of the same name, or for any body when either is unnamed ("its", "their").
+fn link_body_sizes(claims: &[Claim], links: &mut [Option<Link>]) {
+    // One entry per distinct size and body name, and a bounded number of them.
+    let mut sizes: Vec<(usize, Option<String>)> = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        let Some(body) = body_size(claim) else { continue };
+        let compatible = |earlier: &Option<String>| match (earlier, &body) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        let earlier: Vec<usize> = sizes.iter().filter(|(_, b)| compatible(b)).map(|&(e, _)| e).collect();
+        if let [first, rest @ ..] = earlier.as_slice()
+            && rest.iter().all(|&e| claims[e].overlaps(&claims[*first]))
+            && links[i].is_none()
+        {
+            links[i] = Some(Link { antecedent: *first, signal: Signal::BodySize });
+        }
+        if sizes.len() <= 2 * MAX_GROUPS
+            && !sizes.iter().any(|(e, b)| b == &body && claims[*e].overlaps(claim))
+        {
+            sizes.push((i, body));
+        }
+    }
+}
+
+/// Whether a claim gives a body's size, and the body's name when the copy gives one: "the
+/// nine-member panel" (panel), "the EU's 27 member states" (eu), "its 11 members" (none).
+fn body_size(claim: &Claim) -> Option<Option<String>> {
+    let head = claim.head()?;
+    if claim.kind != ClaimKind::Count || !BODY_MEMBERS.contains(head) || claim.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let owner = claim.owner.as_deref()?.to_lowercase();
+    Some((!matches!(owner.as_str(), "its" | "their" | "the")).then_some(owner))
 }
 
 /// What a figure counts: kind, unit and head noun.
