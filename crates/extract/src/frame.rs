@@ -101,6 +101,8 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
     let numeric = claim.value.is_some() && !claim.kind.is_temporal();
     let words = Words { doc, first: sentence.start, end: sentence.end };
     let (head, modifiers) = match &claim.subject {
+        // "the death toll of 32": a toll counts deaths.
+        None if toll_before(doc, first) => (Some("death".to_string()), Vec::new()),
         Some(subject) => {
             let modifiers = subject
                 .text
@@ -143,6 +145,12 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
         head,
         modifiers,
     }
+}
+
+/// Whether a death toll's figure follows: "the toll of 32", "the death toll at 32".
+fn toll_before(doc: &Document, first: usize) -> bool {
+    let word = |back: usize| first.checked_sub(back).and_then(|i| doc.folded_word(i));
+    matches!(word(1), Some("of" | "at" | "to")) && word(2) == Some("toll")
 }
 
 /// A list of words from a data file: one entry a line, `#` starts a comment.
@@ -261,6 +269,10 @@ const AUXILIARIES: &[&str] = &[
     "reportedly",
 ];
 
+/// Particles and determiners between a verb and its figure: "laid off 300", "cut a total of 300",
+/// "sold its 40 stores".
+const BETWEEN_VERB_AND_FIGURE: &[&str] = &["up", "off", "down", "out", "about", "a", "an", "total", "of"];
+
 fn is_unnamed(word: &str) -> bool {
     UNNAMED.contains(word)
 }
@@ -274,7 +286,7 @@ fn governing_verb(
     after: usize,
     modifiers: &[String],
 ) -> Option<(&'static str, usize)> {
-    let before = (first.saturating_sub(4).max(words.first)..first).rev();
+    let before = (first.saturating_sub(5).max(words.first)..first).rev();
     for i in before {
         if words.doc.token_kind(i) != Some(TokenKind::Word) {
             break;
@@ -283,7 +295,10 @@ fn governing_verb(
         if let Some(&lemma) = VERBS.get(word) {
             return Some((lemma, i));
         }
-        if !AUXILIARIES.contains(&word) && !["up", "off", "down", "out", "about"].contains(&word) {
+        if !AUXILIARIES.contains(&word)
+            && !BETWEEN_VERB_AND_FIGURE.contains(&word)
+            && !DEFINITE.contains(word)
+        {
             break;
         }
     }
@@ -615,6 +630,8 @@ mod tests {
         assert_eq!(frame_of("He said 10 of the directors will pay.", "10").role, Role::Part);
         assert_eq!(frame_of("The first 12,500 jobs have gone.", "12,500").role, Role::Part);
         assert!(frame_of("They named the 14 seats where students vote.", "14").restricted);
+        let toll = frame_of("Officials said the death toll of 32 could rise.", "32");
+        assert_eq!((toll.head.as_deref(), toll.role), (Some("death"), Role::Total));
         assert_eq!(frame_of("Employment rose by 4,000 jobs in May.", "4,000").role, Role::Change);
         assert_eq!(frame_of("The plant has 44,000 jobs.", "44,000").role, Role::Level);
         assert_eq!(frame_of("In all they arrested 75 people.", "75").role, Role::Total);

@@ -17,7 +17,7 @@
 use super::mentions::{self, Link, Signal};
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Document, Frame, Qualifier};
+use factlint_extract::{Claim, ClaimKind, Document, Frame, Qualifier, Role};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +31,23 @@ pub(crate) enum ConsistencyCheck {
 pub(crate) type Chains = Option<(Vec<Frame>, Vec<Option<Link>>)>;
 
 impl ConsistencyCheck {
-    pub const NAMES: &'static [&'static str] =
-        &["figures", "ages", "body-size", "age-reference", "back-reference", "same-event", "headline"];
+    pub const NAMES: &'static [&'static str] = &[
+        "figures",
+        "ages",
+        "body-size",
+        "age-reference",
+        "total",
+        "back-reference",
+        "same-event",
+        "headline",
+    ];
 
     pub fn from_name(name: &str) -> ConsistencyCheck {
         match name {
             "ages" => ConsistencyCheck::Ages,
             "body-size" => ConsistencyCheck::Restated(Signal::BodySize),
             "age-reference" => ConsistencyCheck::Restated(Signal::Age),
+            "total" => ConsistencyCheck::Restated(Signal::Total),
             "back-reference" => ConsistencyCheck::Restated(Signal::BackReference),
             "same-event" => ConsistencyCheck::Restated(Signal::SameEvent),
             "headline" => ConsistencyCheck::Restated(Signal::Headline),
@@ -138,6 +147,13 @@ fn restated(
         if small(earlier) || small(later) || overlaps_within(earlier, later, tolerance) {
             continue;
         }
+        // A total over one figure given before may exceed it: only a smaller one contradicts.
+        let sums_up = signal == Signal::Total && frames[link.antecedent].role != Role::Total;
+        if sums_up
+            && later.high.is_none_or(|high| earlier.low.is_none_or(|low| high * (1.0 + tolerance) >= low))
+        {
+            continue;
+        }
         let first = doc.slice(earlier.span).to_string();
         let why = same_thing(doc, earlier, &frames[link.antecedent]);
         let vars = [("found", doc.slice(later.span)), ("first", first.as_str()), ("why", why.as_str())];
@@ -160,6 +176,9 @@ fn overlaps_within(a: &Claim, b: &Claim, tolerance: f64) -> bool {
 /// Why two mentions are one thing, in the words of the first: "both count the households
 /// evacuated".
 fn same_thing(doc: &Document, claim: &Claim, frame: &Frame) -> String {
+    if matches!(frame.verb, Some("die" | "kill")) || frame.head.as_deref() == Some("death") {
+        return "both count the deaths".to_string();
+    }
     let noun =
         claim.subject.as_ref().map_or_else(|| frame.head.clone().unwrap_or_default(), |s| s.text.clone());
     let participle = frame.verb.and_then(factlint_extract::participle).filter(|p| !noun.contains(p));

@@ -10,6 +10,8 @@
 //!   exactly one earlier figure;
 //! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
 //!   body figure with its noun and verb;
+//! - **total**: a total ("a total of", "in all", "the death toll of") restating the only earlier
+//!   total for its noun, or the only earlier figure (which it may exceed, never fall short of);
 //! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
 //! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
 //!   has been given for a body of that name (or for a body not named).
@@ -30,6 +32,7 @@ pub enum Signal {
     BackReference,
     SameEvent,
     Headline,
+    Total,
     Age,
     BodySize,
 }
@@ -40,6 +43,7 @@ impl Signal {
             Signal::BackReference => "back-reference",
             Signal::SameEvent => "same-event",
             Signal::Headline => "headline",
+            Signal::Total => "total",
             Signal::Age => "age",
             Signal::BodySize => "body-size",
         }
@@ -65,6 +69,7 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
     let counted = |claim: &Claim, frame: &Frame| claim.value.is_some() && frame.head.is_some();
     let mut by_noun: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
     let mut by_event: FxHashMap<EventKey, Vec<usize>> = FxHashMap::default();
+    let mut totals: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
     for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
         if !counted(claim, frame) {
             continue;
@@ -72,7 +77,16 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
         let noun = NounKey::of(claim, frame);
         let event = frame.verb.map(|verb| (noun.clone(), verb));
         let definite = frame.definiteness == Definiteness::Definite;
+        if eligible[i] && frame.role == Role::Total {
+            // The only earlier total for the noun, or else the only earlier figure.
+            let earlier = totals.get(&noun).filter(|t| !t.is_empty()).or_else(|| by_noun.get(&noun));
+            links[i] = earlier
+                .and_then(|e| only(e))
+                .filter(|&a| eligible[a] && total_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::Total });
+        }
         if eligible[i]
+            && links[i].is_none()
             && definite
             && let Some(earlier) = by_noun.get(&noun)
         {
@@ -87,6 +101,9 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
             links[i] = only(earlier)
                 .filter(|&a| eligible[a] && same_event_agrees(&frames[a], frame))
                 .map(|antecedent| Link { antecedent, signal: Signal::SameEvent });
+        }
+        if frame.role == Role::Total {
+            remember(totals.entry(noun.clone()).or_default(), i, claims);
         }
         // A headline is restated by the story as a whole: see `link_headlines`.
         if frame.place == Place::Headline {
@@ -201,8 +218,12 @@ struct NounKey {
 }
 
 impl NounKey {
+    /// People who died or were killed are counted as deaths, so a death toll restates them.
     fn of(claim: &Claim, frame: &Frame) -> NounKey {
-        NounKey { kind: claim.kind, unit: claim.unit, head: frame.head.clone().unwrap_or_default() }
+        let died = matches!(frame.verb, Some("die" | "kill"))
+            && matches!(frame.head.as_deref(), Some("person" | "civilian" | "soldier" | "resident"));
+        let head = if died { "death".to_string() } else { frame.head.clone().unwrap_or_default() };
+        NounKey { kind: claim.kind, unit: claim.unit, head }
     }
 }
 
@@ -251,7 +272,7 @@ fn only(earlier: &[usize]) -> Option<usize> {
 /// and no modifiers of the later one's own.
 fn compatible(a: &Frame, b: &Frame) -> bool {
     let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
-    a.role == b.role
+    roles_agree(a, b)
         && !differ(&a.attribution, &b.attribution)
         && !differ(&a.agent, &b.agent)
         && !matches!((a.verb, b.verb), (Some(x), Some(y)) if x != y)
@@ -270,6 +291,25 @@ fn modifiers_agree(earlier: &Frame, later: &Frame) -> bool {
 }
 
 /// A back-reference may drop the antecedent's period ("the 2,800 households"), not change it.
+/// The same role, or (for totals only) a total after a figure: see [`total_agrees`].
+fn roles_agree(a: &Frame, b: &Frame) -> bool {
+    a.role == b.role
+}
+
+/// A total restates an earlier total, or sums up the only earlier figure for its noun ("at
+/// least 23 people died" … "the death toll of 32"), in the same period. Which of the two it is
+/// decides what contradicts it: see the `total` check.
+/// Two totals of one noun may sum up different groups ("British shows picked up a total of 48
+/// nominations"), so the later one must also refer back, name the same act, or be a death toll.
+fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    let mut level = antecedent.clone();
+    level.role = later.role;
+    let same_act = later.verb.is_some() && later.verb == antecedent.verb;
+    let anchored =
+        later.definiteness == Definiteness::Definite || same_act || later.head.as_deref() == Some("death");
+    anchored && compatible(&level, later) && later.time == antecedent.time
+}
+
 fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
     compatible(antecedent, later)
         && !later.restricted
