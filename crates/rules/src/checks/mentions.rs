@@ -114,9 +114,9 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
             remember(by_event.entry(key).or_default(), i, claims);
         }
     }
-    link_headlines(claims, frames, &eligible, &mut links);
+    link_headlines(doc, claims, frames, &mut links);
     link_ages(doc, claims, frames, &mut links);
-    link_body_sizes(claims, &mut links);
+    link_body_sizes(doc, claims, &mut links);
     links
 }
 
@@ -138,7 +138,7 @@ fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Op
                 let year_old = doc.slice(claim.span).contains("year-old");
                 if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
                     && frames[i].definiteness == Definiteness::Definite
-                    && !names_someone_else(doc, claims[antecedent].span.end, claim.span.start, surname)
+                    && !names_someone_else(doc, &claims[antecedent..=i], surname)
                 {
                     links[i] = Some(Link { antecedent, signal: Signal::Age });
                 }
@@ -147,19 +147,24 @@ fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Op
     }
 }
 
-/// Whether a name other than `surname` stands between two offsets, or they are paragraphs
-/// apart: "the 30-year-old" after "Sol Campbell" means Campbell, whoever was aged before.
-fn names_someone_else(doc: &Document, from: u32, to: u32, surname: &str) -> bool {
-    let (first, end) = (doc.token_at(from), doc.token_at(to));
+/// Whether a name other than `surname` stands between the first and the last of `between`,
+/// or they are paragraphs apart: "the 30-year-old" after "Sol Campbell" means Campbell,
+/// whoever was aged before. Capitalised dates ("on Thursday") are not names.
+fn names_someone_else(doc: &Document, between: &[Claim], surname: &str) -> bool {
+    let (Some(from), Some(to)) = (between.first(), between.last()) else { return false };
+    let (first, end) = (doc.token_at(from.span.end), doc.token_at(to.span.start));
     if doc.paragraph_of(end).saturating_sub(doc.paragraph_of(first)) > 1 {
         return true;
     }
+    let dates: Vec<_> = between.iter().filter(|c| c.kind.is_temporal()).map(|c| c.span).collect();
     let sentence_starts = |k: usize| doc.sentences()[doc.sentence_of(k)].first_token as usize == k;
     (first..end).any(|k| {
-        doc.token_kind(k) == Some(TokenKind::Word)
+        let token = doc.tokens()[k];
+        token.kind == TokenKind::Word
             && !sentence_starts(k)
             && doc.token_text(k).starts_with(|c: char| c.is_uppercase())
             && !doc.token_text(k).eq_ignore_ascii_case(surname)
+            && !dates.iter().any(|d| d.start <= token.span.start && token.span.end <= d.end)
     })
 }
 
@@ -174,16 +179,17 @@ static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// A body's size given again: each later size links to the only earlier size given for a body
 /// of the same name, or for any body when either is unnamed ("its", "their").
-fn link_body_sizes(claims: &[Claim], links: &mut [Option<Link>]) {
+fn link_body_sizes(doc: &Document, claims: &[Claim], links: &mut [Option<Link>]) {
     // One entry per distinct size and body name, and a bounded number of them.
     let mut sizes: Vec<(usize, Option<String>)> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         let Some(body) = body_size(claim) else { continue };
-        let compatible = |earlier: &Option<String>| match (earlier, &body) {
+        let compatible = |e: usize, earlier: &Option<String>| match (earlier, &body) {
             (Some(x), Some(y)) => x == y,
+            (None, Some(name)) => named_near(doc, &claims[e], name),
             _ => true,
         };
-        let earlier: Vec<usize> = sizes.iter().filter(|(_, b)| compatible(b)).map(|&(e, _)| e).collect();
+        let earlier: Vec<usize> = sizes.iter().filter(|(e, b)| compatible(*e, b)).map(|&(e, _)| e).collect();
         if let [first, rest @ ..] = earlier.as_slice()
             && rest.iter().all(|&e| claims[e].overlaps(&claims[*first]))
             && links[i].is_none()
@@ -196,6 +202,14 @@ fn link_body_sizes(claims: &[Claim], links: &mut [Option<Link>]) {
             sizes.push((i, body));
         }
     }
+}
+
+/// Whether an unnamed size ("its nine members") is of the body `name`: the name stands in its
+/// sentence or the one before ("The board met. Its nine members voted.").
+fn named_near(doc: &Document, claim: &Claim, name: &str) -> bool {
+    let sentence = doc.sentence_of(doc.token_at(claim.span.start));
+    let from = sentence.saturating_sub(1);
+    doc.sentences()[from..=sentence].iter().flat_map(|s| s.tokens()).any(|k| doc.folded_word(k) == Some(name))
 }
 
 /// Whether a claim gives a body's size, and the body's name when the copy gives one: "the
@@ -232,7 +246,7 @@ type EventKey = (NounKey, &'static str);
 /// Whether a claim can restate or be restated: a level of a counted thing, with a figure the
 /// words pin down, in a sentence that does not compare figures.
 fn linkable(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
-    matches!(claim.kind, ClaimKind::Count | ClaimKind::Money)
+    matches!(claim.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent)
         && claim.value.is_some()
         && frame.head.is_some()
         && matches!(frame.role, Role::Level | Role::Total)
@@ -324,26 +338,68 @@ fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
 /// A headline figure restated in the body: linked when no body figure with its noun and verb
 /// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
 /// the body is enough to leave it alone.
-fn link_headlines(claims: &[Claim], frames: &[Frame], eligible: &[bool], links: &mut [Option<Link>]) {
+/// Money and percentages, which rarely name a noun, are counted in their unit ("HAS 12.9 PCT OF
+/// EXOVIR" … "or 8.7 pct"): the headline is one figure the whole story restates.
+fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    let headline_eligible: Vec<bool> = claims
+        .iter()
+        .zip(frames)
+        .map(|(claim, frame)| {
+            let unit_counted = matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent);
+            if unit_counted && frame.head.is_none() {
+                let mut counted = frame.clone();
+                counted.head = Some(String::new());
+                linkable(doc, claim, &counted)
+            } else {
+                linkable(doc, claim, frame)
+            }
+        })
+        .collect();
     let headlines: Vec<usize> = (0..claims.len())
         .take_while(|&i| frames[i].place == Place::Headline)
-        .filter(|&i| eligible[i] && frames[i].verb.is_some())
+        .filter(|&i| headline_eligible[i])
         .collect();
     for h in headlines {
-        let key = (NounKey::of(&claims[h], &frames[h]), frames[h].verb);
+        let key = NounKey::of(&claims[h], &frames[h]);
+        // A headline's act must be the body's ("to lay off 2,850 staff" is not "has 100,000
+        // staff"); a headline without one ("HAS 12.9 PCT OF EXOVIR") matches any.
+        let acts_agree = |f: &Frame| frames[h].verb.is_none() || f.verb == frames[h].verb;
         let body: Vec<usize> = (h + 1..claims.len())
             .filter(|&i| {
-                eligible[i]
+                headline_eligible[i]
                     && frames[i].place != Place::Headline
-                    && (NounKey::of(&claims[i], &frames[i]), frames[i].verb) == key
-                    && frames[i].time.is_none()
+                    && NounKey::of(&claims[i], &frames[i]) == key
+                    && acts_agree(&frames[i])
+                    && modifiers_agree(&frames[h], &frames[i])
+                    // "growth of 13.1% in the manufacturing sector": a narrowed share.
+                    && !(frames[i].restricted && frames[i].head.is_none())
+                    && frames[i].time.as_deref().is_none_or(|t| !is_past_period(t))
             })
             .collect();
         let Some(&first) = body.first() else { continue };
-        if links[first].is_none() && !body.iter().any(|&i| claims[i].overlaps(&claims[h])) {
+        // Any figure that may count the same and agrees, whatever its frame, leaves the
+        // headline alone.
+        let heads_agree =
+            |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
+        let agreeing = (h + 1..claims.len()).any(|i| {
+            frames[i].place != Place::Headline
+                && claims[i].kind == claims[h].kind
+                && claims[i].unit == claims[h].unit
+                && heads_agree(&frames[i])
+                && claims[i].overlaps(&claims[h])
+        });
+        if links[first].is_none() && !agreeing {
             links[first] = Some(Link { antecedent: h, signal: Signal::Headline });
         }
     }
+}
+
+/// Whether a time anchor names a period before the story's own: "last year", "year earlier".
+fn is_past_period(anchor: &str) -> bool {
+    let words: Vec<&str> = anchor.split(' ').collect();
+    matches!(words.first(), Some(&("last" | "previous" | "prior" | "same")))
+        || matches!(words.last(), Some(&("earlier" | "ago" | "before")))
+        || anchor.parse::<u32>().is_ok()
 }
 
 #[cfg(test)]
