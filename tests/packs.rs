@@ -227,9 +227,10 @@ const EXPECTED: &[Expected] = &[
             ("facts.reference", "the Storting's 196 seats"),
             // The same slip of the keys against "the 169 seats" earlier in the story.
             ("consistency.figures", "the Storting's 196 seats"),
+            // The planted 25 also contradicts the story's own later "all 27 member states".
+            ("consistency.back-reference", "all 27 member states had signed"),
         ],
         quiet: &[
-            "all 27 member states had signed",
             "the 169 seats of the Storting",
             "when the EU had 28 member states",
             "the club's 25 members",

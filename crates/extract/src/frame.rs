@@ -62,6 +62,14 @@ pub enum Role {
     Total,
 }
 
+/// Which way a figure moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
 /// The signals around one claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Frame {
@@ -84,6 +92,10 @@ pub struct Frame {
     /// The named source of the figure: "police" in "police said".
     pub attribution: Option<String>,
     pub role: Role,
+    /// Which way the figure moved, when it is a movement: "rose 5 pct", "the 5 pct fall".
+    pub direction: Option<Direction>,
+    /// What moved, singular: "export" in "exports rose 5 pct" and "the 5 pct fall in exports".
+    pub indicator: Option<String>,
 }
 
 /// The frame of every claim, in the order of `claims`.
@@ -126,9 +138,12 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
             place,
             attribution: None,
             role: Role::Level,
+            direction: None,
+            indicator: None,
         };
     }
     let verb_at = governing_verb(&words, first, after, &modifiers);
+    let (direction, indicator) = movement(&words, first, after, head.as_deref()).unzip();
     let shouting = place == Place::Headline || words.all_capitals();
     Frame {
         verb: verb_at.map(|(lemma, _)| lemma),
@@ -142,6 +157,8 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
         place,
         attribution: words.attribution(),
         role: role(&words, first, figure, after),
+        direction,
+        indicator: indicator.flatten(),
         head,
         modifiers,
     }
@@ -205,6 +222,20 @@ static MONTHS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
         }
     }
     months
+});
+
+/// Direction words mapped to their direction, from `directions.txt`.
+static DIRECTIONS: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    for line in entries(include_str!("../data/frame/directions.txt")) {
+        let mut forms = line.split_whitespace();
+        let direction = match forms.next() {
+            Some("up") => Direction::Up,
+            _ => Direction::Down,
+        };
+        words.extend(forms.map(|form| (form, direction)));
+    }
+    words
 });
 
 static DEFINITE: LazyLock<HashSet<&str>> =
@@ -315,6 +346,40 @@ fn governing_verb(
         }
     }
     None
+}
+
+/// A movement and what moved: "exports rose 5 pct" (the word before the direction, past
+/// auxiliaries) or "the 5 pct fall in exports" (the noun after "in").
+fn movement(
+    words: &Words,
+    first: usize,
+    after: usize,
+    head: Option<&str>,
+) -> Option<(Direction, Option<String>)> {
+    let named = |i: usize| {
+        let word = words.word(i)?;
+        (!is_unnamed(word) && !DEFINITE.contains(word) && !["a", "an", "and"].contains(&word))
+            .then(|| crate::singular(word))
+    };
+    // "the 5 pct fall in exports": the direction as the figure's noun, or right after it.
+    let noun = match head {
+        Some(head) => Some((head, after)),
+        None => words.word(after).map(|w| (w, after + 1)),
+    };
+    if let Some((&direction, next)) = noun.and_then(|(w, next)| Some((DIRECTIONS.get(w)?, next))) {
+        let indicator = (words.word(next) == Some("in")).then(|| named(next + 1)).flatten();
+        return Some((direction, indicator));
+    }
+    let mut i = first.checked_sub(1)?;
+    if words.word(i) == Some("by") {
+        i = i.checked_sub(1)?;
+    }
+    let direction = *DIRECTIONS.get(words.word(i)?)?;
+    let mut subject = i.checked_sub(1)?;
+    while words.word(subject).is_some_and(|w| AUXILIARIES.contains(&w)) {
+        subject = subject.checked_sub(1)?;
+    }
+    Some((direction, named(subject)))
 }
 
 fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
@@ -635,6 +700,15 @@ mod tests {
         assert_eq!(frame_of("Employment rose by 4,000 jobs in May.", "4,000").role, Role::Change);
         assert_eq!(frame_of("The plant has 44,000 jobs.", "44,000").role, Role::Level);
         assert_eq!(frame_of("In all they arrested 75 people.", "75").role, Role::Total);
+    }
+
+    #[test]
+    fn movements() {
+        let frame = frame_of("Exports rose 5 pct in May.", "5 pct");
+        assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Up), Some("export")));
+        let frame = frame_of("Traders noted the 5 pct fall in exports.", "5 pct");
+        assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Down), Some("export")));
+        assert_eq!(frame_of("Exports were 5 pct of output.", "5 pct").direction, None);
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod window;
 
 pub use claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
 pub use document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
-pub use frame::{Definiteness, Frame, Place, Role, frames, participle, verb_lemma};
+pub use frame::{Definiteness, Direction, Frame, Place, Role, frames, participle, verb_lemma};
 pub use jiff;
 pub use lexicon::singular;
 pub use lower::Lower;

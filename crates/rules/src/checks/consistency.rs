@@ -37,6 +37,7 @@ impl ConsistencyCheck {
         "body-size",
         "age-reference",
         "total",
+        "direction",
         "back-reference",
         "same-event",
         "headline",
@@ -48,6 +49,7 @@ impl ConsistencyCheck {
             "body-size" => ConsistencyCheck::Restated(Signal::BodySize),
             "age-reference" => ConsistencyCheck::Restated(Signal::Age),
             "total" => ConsistencyCheck::Restated(Signal::Total),
+            "direction" => ConsistencyCheck::Restated(Signal::Direction),
             "back-reference" => ConsistencyCheck::Restated(Signal::BackReference),
             "same-event" => ConsistencyCheck::Restated(Signal::SameEvent),
             "headline" => ConsistencyCheck::Restated(Signal::Headline),
@@ -144,6 +146,21 @@ fn restated(
         let Some(link) = link.filter(|l| l.signal == signal) else { continue };
         let (earlier, later) = (&claims[link.antecedent], &claims[i]);
         let small = |c: &Claim| c.value.is_none_or(|v| v.abs() < minimum);
+        if signal == Signal::Direction {
+            if frames[i].direction != frames[link.antecedent].direction {
+                let first = doc.slice(earlier.span).to_string();
+                let why = format!("both give the move in {}", frames[i].indicator.as_deref().unwrap_or("it"));
+                let vars =
+                    [("found", doc.slice(later.span)), ("first", first.as_str()), ("why", why.as_str())];
+                let finding = rule.finding(later.figure, &vars, None);
+                out.push(Rule::with_related(
+                    finding,
+                    earlier.figure,
+                    format!("first given as “{first}” here"),
+                ));
+            }
+            continue;
+        }
         if small(earlier) || small(later) || overlaps_within(earlier, later, tolerance) {
             continue;
         }

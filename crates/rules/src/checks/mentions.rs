@@ -12,6 +12,8 @@
 //!   body figure with its noun and verb;
 //! - **total**: a total ("a total of", "in all", "the death toll of") restating the only earlier
 //!   total for its noun, or the only earlier figure (which it may exceed, never fall short of);
+//! - **direction**: the same figure for the same indicator in the same period said to move
+//!   again ("exports rose 5 pct" … "the 5 pct fall in exports");
 //! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
 //! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
 //!   has been given for a body of that name (or for a body not named).
@@ -33,6 +35,7 @@ pub enum Signal {
     SameEvent,
     Headline,
     Total,
+    Direction,
     Age,
     BodySize,
 }
@@ -44,6 +47,7 @@ impl Signal {
             Signal::SameEvent => "same-event",
             Signal::Headline => "headline",
             Signal::Total => "total",
+            Signal::Direction => "direction",
             Signal::Age => "age",
             Signal::BodySize => "body-size",
         }
@@ -115,9 +119,42 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
         }
     }
     link_headlines(doc, claims, frames, &mut links);
+    link_directions(claims, frames, &mut links);
     link_ages(doc, claims, frames, &mut links);
     link_body_sizes(doc, claims, &mut links);
+    // A restatement stands in another sentence: figures side by side in one sentence are a
+    // list ("X employs 1,076 people; Y employs 3,479 people").
+    let sentence = |c: &Claim| doc.sentence_of(doc.token_at(c.figure.start));
+    for (i, link) in links.iter_mut().enumerate() {
+        if link.is_some_and(|l| sentence(&claims[l.antecedent]) == sentence(&claims[i])) {
+            *link = None;
+        }
+    }
     links
+}
+
+/// A movement restated: the same figure, unit, indicator and period, linked to its first
+/// mention whichever way each says it went.
+fn link_directions(claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    type MoveKey<'a> = (u64, Option<&'static str>, &'a str, Option<&'a str>);
+    let mut first: FxHashMap<MoveKey, usize> = FxHashMap::default();
+    for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
+        let (Some(value), Some(_), Some(indicator)) =
+            (claim.value, frame.direction, frame.indicator.as_deref())
+        else {
+            continue;
+        };
+        let key = (value.to_bits(), claim.unit, indicator, frame.time.as_deref());
+        match first.get(&key) {
+            Some(&antecedent) if links[i].is_none() => {
+                links[i] = Some(Link { antecedent, signal: Signal::Direction });
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
 }
 
 /// "the 67-year-old" refers to the one person given an age so far; with two people aged, it
@@ -304,7 +341,9 @@ fn modifiers_agree(earlier: &Frame, later: &Frame) -> bool {
     plain(later).all(|m| plain(earlier).any(|e| e == m))
 }
 
-/// A back-reference may drop the antecedent's period ("the 2,800 households"), not change it.
+/// A back-reference may drop the antecedent's period ("the 2,800 households"), not change it;
+/// a figure narrowed on the spot ("the 120 inspections in the oldest district") is neither
+/// referred back to nor refers back.
 /// The same role, or (for totals only) a total after a figure: see [`total_agrees`].
 fn roles_agree(a: &Frame, b: &Frame) -> bool {
     a.role == b.role
@@ -327,6 +366,7 @@ fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
 fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
     compatible(antecedent, later)
         && !later.restricted
+        && !antecedent.restricted
         && (later.time.is_none() || later.time == antecedent.time)
 }
 
@@ -377,14 +417,13 @@ fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mu
             })
             .collect();
         let Some(&first) = body.first() else { continue };
-        // Any figure that may count the same and agrees, whatever its frame, leaves the
-        // headline alone.
-        let heads_agree =
-            |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
+        // Any figure of its kind that may count the same and agrees, whatever its frame, leaves
+        // the headline alone, in any unit
+        // ("80 MLN DLRS" … "80 mln N.Z. dlrs").
+        let heads_agree = |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
         let agreeing = (h + 1..claims.len()).any(|i| {
             frames[i].place != Place::Headline
                 && claims[i].kind == claims[h].kind
-                && claims[i].unit == claims[h].unit
                 && heads_agree(&frames[i])
                 && claims[i].overlaps(&claims[h])
         });
