@@ -23,12 +23,10 @@ pub enum Signal {
     BodySize,
     Total,
     Direction,
-    /// The same figure for the same words, with none of the signals above.
-    Restated,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 8] = [
+    pub const ALL: [Signal; 7] = [
         Signal::BackReference,
         Signal::Headline,
         Signal::SameEvent,
@@ -36,7 +34,6 @@ impl Signal {
         Signal::BodySize,
         Signal::Total,
         Signal::Direction,
-        Signal::Restated,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,7 +45,6 @@ impl Signal {
             Signal::BodySize => "body-size",
             Signal::Total => "total",
             Signal::Direction => "direction",
-            Signal::Restated => "restated",
         }
     }
 }
@@ -81,7 +77,8 @@ impl Plant {
 
 /// Tables and results lists: figures there are rows, not restatements.
 pub fn is_table(story: &Story) -> bool {
-    let comparisons = story.tokens.iter().filter(|t| t.lower == "vs").count();
+    let comparisons =
+        story.tokens.iter().filter(|t| matches!(t.lower.as_str(), "vs" | "shr" | "shrs" | "revs")).count();
     let columns = story
         .text
         .lines()
@@ -375,6 +372,13 @@ fn figure_plant(story: &Story, id: u64, signal: Signal, a: &Mention, b: &Mention
     let original = &story.text[number.start..number.end];
     let mut rng = Rng::new(id, number.start);
     let replacement = change::figure(original, b.value, &mut rng)?;
+    // "all two points": "all" and "both" fit some counts only.
+    if b.number > 0
+        && matches!(story.word(b.number - 1), "all" | "both")
+        && (b.value == 2.0) != (replacement == "two" || replacement == "2")
+    {
+        return None;
+    }
     // The new figure must not be one the story gives elsewhere for the same words.
     let taken = story.mentions.iter().any(|m| m.key == b.key && number_text(story, m) == replacement);
     (!taken).then(|| Plant {
@@ -414,13 +418,18 @@ fn figure_signal(story: &Story, a: &Mention, b: &Mention) -> Option<Signal> {
         .iter()
         .filter(|m| keys_match(&m.key, &b.key) || keys_match(&m.key, &a.key))
         .all(|m| m.value == b.value);
-    if !single || !plain(story, a) || !plain(story, b) || periods(story, a) != periods(story, b) {
+    if !single
+        || !plain(story, a)
+        || !plain(story, b)
+        || different_periods(&periods(story, a), &periods(story, b))
+        || repeated(story, a.number, b.number)
+    {
         return None;
     }
     if headline {
         return Some(Signal::Headline);
     }
-    if total(story, a) || total(story, b) {
+    if (total(story, a) || total(story, b)) && !a.weak {
         return Some(Signal::Total);
     }
     if b.number > 0 && DETERMINERS.contains(&story.word(b.number - 1)) {
@@ -431,7 +440,9 @@ fn figure_signal(story: &Story, a: &Mention, b: &Mention) -> Option<Signal> {
     {
         return Some(Signal::SameEvent);
     }
-    (!a.weak).then_some(Signal::Restated)
+    // The same figure for the same words and nothing else linking them is too often two things
+    // (two bonds each carrying two warrants, two purchases of 25,000 tonnes): not planted.
+    None
 }
 
 fn prefix_of(a: &str, b: &str) -> bool {
@@ -461,6 +472,22 @@ fn plain(story: &Story, m: &Mention) -> bool {
     !near.into_iter().any(|w| COMPARISON.contains(&w))
 }
 
+/// Whether the two places sit in the same words: a paragraph the wire repeated, where changing
+/// one copy plants a typo rather than a contradiction. (A lead restating its headline word for
+/// word is not a repeat.)
+fn repeated(story: &Story, a: usize, b: usize) -> bool {
+    if story.tokens[a].start < story.title_end {
+        return false;
+    }
+    let words = |i: usize| -> Vec<&str> {
+        let is_word = |k: &usize| story.tokens[*k].kind == Kind::Word;
+        let before = (0..i).rev().filter(is_word).take(4);
+        let after = (i + 1..story.tokens.len()).filter(is_word).take(3);
+        before.chain(after).map(|k| story.word(k)).collect()
+    };
+    words(a) == words(b)
+}
+
 fn total(story: &Story, m: &Mention) -> bool {
     (1..=3).any(|k| m.number.checked_sub(k).is_some_and(|i| TOTAL.contains(&story.word(i))))
 }
@@ -477,6 +504,12 @@ fn verb(story: &Story, m: &Mention) -> Option<&'static str> {
         return VERBS.iter().find(|(form, _)| *form == word).map(|(_, lemma)| *lemma);
     }
     None
+}
+
+/// Two sentences that both name a period and name different ones count different periods; a
+/// sentence that names none restates the other's.
+fn different_periods(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && a != b
 }
 
 /// The period words and years in a mention's sentence.
@@ -696,27 +729,13 @@ fn directions(story: &Story) -> Vec<Plant> {
             }
         }
     }
-    let content = |m: &Moved| -> Vec<&str> {
-        let from = m.number.saturating_sub(6);
-        let to = (m.number + 8).min(tokens.len());
-        (from..to)
-            .filter(|&i| tokens[i].sentence == tokens[m.number].sentence && tokens[i].kind == Kind::Word)
-            .map(|i| story.word(i))
-            .filter(|w| {
-                w.len() > 3
-                    && change::direction(w).is_none()
-                    && !PERIODS.contains(w)
-                    && !matches!(*w, "pct" | "percent" | "said" | "from" | "with" | "that" | "this" | "year")
-            })
-            .collect()
-    };
     let mut plants = Vec::new();
     for (k, a) in moves.iter().enumerate() {
         for b in &moves[k + 1..] {
             if a.value != b.value || a.up != b.up || tokens[a.number].sentence == tokens[b.number].sentence {
                 continue;
             }
-            let (wa, wb) = (content(a), content(b));
+            let (wa, wb) = (indicator(story, a.word, a.number), indicator(story, b.word, b.number));
             if !wa.iter().any(|w| wb.contains(w)) {
                 continue;
             }
@@ -731,7 +750,7 @@ fn directions(story: &Story) -> Vec<Plant> {
                 p.dedup();
                 p
             };
-            if same_period(a) != same_period(b) {
+            if same_period(a) != same_period(b) || repeated(story, a.number, b.number) {
                 continue;
             }
             let word = &tokens[b.word];
@@ -749,3 +768,36 @@ fn directions(story: &Story) -> Vec<Plant> {
     }
     plants
 }
+
+/// What a direction is said of: the words before the verb ("U.S. housing starts rose 2.6 pct"),
+/// or after the noun ("a 2.6 pct rise in housing starts"). Empty when neither is there.
+fn indicator<'a>(story: &'a Story, word: usize, number: usize) -> Vec<&'a str> {
+    const AUXILIARIES: &[&str] =
+        &["were", "was", "is", "are", "had", "has", "have", "been", "be", "will", "would"];
+    let content = |i: &usize| {
+        let token = &story.tokens[*i];
+        token.kind == Kind::Word
+            && token.sentence == story.tokens[word].sentence
+            && !NOT_INDICATORS.contains(&token.lower.as_str())
+            && !PERIODS.contains(&token.lower.as_str())
+    };
+    let mut found = Vec::new();
+    if word < number {
+        let mut i = word;
+        while i > 0 && AUXILIARIES.contains(&story.word(i - 1)) {
+            i -= 1;
+        }
+        found.extend((i.saturating_sub(3)..i).rev().take_while(content).map(|i| story.word(i)));
+    } else if story.word(word + 1) == "in" {
+        found.extend(
+            (word + 2..(word + 4).min(story.tokens.len())).take_while(content).map(|i| story.word(i)),
+        );
+    }
+    found
+}
+
+/// Words that do not say what moved: periods, function words.
+const NOT_INDICATORS: &[&str] = &[
+    "the", "a", "an", "in", "of", "and", "after", "before", "from", "to", "by", "on", "at", "for", "with",
+    "said", "that", "this", "its", "their", "which", "while", "but", "also", "u", "s",
+];
