@@ -156,131 +156,49 @@ const DETERMINERS: &[&str] = &["the", "those", "these", "all", "its", "their", "
 const TOTAL: &[&str] =
     &["total", "totalling", "totaling", "totalled", "totaled", "toll", "aggregate", "overall", "combined"];
 
-/// Verb forms and their lemma, for "the same event".
-const VERBS: &[(&str, &str)] = &[
-    ("buy", "buy"),
-    ("buys", "buy"),
-    ("bought", "buy"),
-    ("buying", "buy"),
-    ("sell", "sell"),
-    ("sells", "sell"),
-    ("sold", "sell"),
-    ("selling", "sell"),
-    ("cut", "cut"),
-    ("cuts", "cut"),
-    ("cutting", "cut"),
-    ("raise", "raise"),
-    ("raises", "raise"),
-    ("raised", "raise"),
-    ("raising", "raise"),
-    ("acquire", "acquire"),
-    ("acquires", "acquire"),
-    ("acquired", "acquire"),
-    ("acquiring", "acquire"),
-    ("issue", "issue"),
-    ("issues", "issue"),
-    ("issued", "issue"),
-    ("issuing", "issue"),
-    ("offer", "offer"),
-    ("offers", "offer"),
-    ("offered", "offer"),
-    ("offering", "offer"),
-    ("pay", "pay"),
-    ("pays", "pay"),
-    ("paid", "pay"),
-    ("paying", "pay"),
-    ("export", "export"),
-    ("exported", "export"),
-    ("exporting", "export"),
-    ("import", "import"),
-    ("imported", "import"),
-    ("importing", "import"),
-    ("produce", "produce"),
-    ("produced", "produce"),
-    ("producing", "produce"),
-    ("ship", "ship"),
-    ("shipped", "ship"),
-    ("shipping", "ship"),
-    ("hold", "hold"),
-    ("holds", "hold"),
-    ("held", "hold"),
-    ("holding", "hold"),
-    ("own", "own"),
-    ("owns", "own"),
-    ("owned", "own"),
-    ("lay", "lay"),
-    ("laid", "lay"),
-    ("laying", "lay"),
-    ("eliminate", "eliminate"),
-    ("eliminated", "eliminate"),
-    ("eliminating", "eliminate"),
-    ("hire", "hire"),
-    ("hired", "hire"),
-    ("hiring", "hire"),
-    ("employ", "employ"),
-    ("employs", "employ"),
-    ("employed", "employ"),
-    ("employing", "employ"),
-    ("kill", "kill"),
-    ("killed", "kill"),
-    ("killing", "kill"),
-    ("arrest", "arrest"),
-    ("arrested", "arrest"),
-    ("lend", "lend"),
-    ("lent", "lend"),
-    ("lending", "lend"),
-    ("borrow", "borrow"),
-    ("borrowed", "borrow"),
-    ("borrowing", "borrow"),
-    ("invest", "invest"),
-    ("invested", "invest"),
-    ("investing", "invest"),
-    ("spend", "spend"),
-    ("spent", "spend"),
-    ("spending", "spend"),
-    ("earn", "earn"),
-    ("earned", "earn"),
-    ("earning", "earn"),
-    ("purchase", "purchase"),
-    ("purchased", "purchase"),
-    ("purchasing", "purchase"),
-    ("repurchase", "repurchase"),
-    ("repurchased", "repurchase"),
-    ("receive", "receive"),
-    ("received", "receive"),
-    ("receiving", "receive"),
-    ("tender", "tender"),
-    ("tendered", "tender"),
-    ("reduce", "reduce"),
-    ("reduced", "reduce"),
-    ("reducing", "reduce"),
-    ("close", "close"),
-    ("closed", "close"),
-    ("closing", "close"),
-    ("build", "build"),
-    ("built", "build"),
-    ("building", "build"),
-    ("seek", "seek"),
-    ("seeks", "seek"),
-    ("sought", "seek"),
-    ("seeking", "seek"),
-    ("sue", "sue"),
-    ("sued", "sue"),
-    ("suing", "sue"),
-    ("evacuate", "evacuate"),
-    ("evacuated", "evacuate"),
-    ("plant", "plant"),
-    ("planted", "plant"),
-    ("harvest", "harvest"),
-    ("harvested", "harvest"),
-    ("load", "load"),
-    ("loaded", "load"),
-    ("register", "register"),
-    ("registered", "register"),
-    ("authorize", "authorize"),
-    ("authorized", "authorize"),
-    ("approve", "approve"),
-    ("approved", "approve"),
+/// Verbs by lemma and their forms, for "the same event".
+const VERBS: &[(&str, &[&str])] = &[
+    ("buy", &["buy", "buys", "bought", "buying"]),
+    ("sell", &["sell", "sells", "sold", "selling"]),
+    ("cut", &["cut", "cuts", "cutting"]),
+    ("raise", &["raise", "raises", "raised", "raising"]),
+    ("acquire", &["acquire", "acquires", "acquired", "acquiring"]),
+    ("issue", &["issue", "issues", "issued", "issuing"]),
+    ("offer", &["offer", "offers", "offered", "offering"]),
+    ("pay", &["pay", "pays", "paid", "paying"]),
+    ("export", &["export", "exports", "exported", "exporting"]),
+    ("import", &["import", "imports", "imported", "importing"]),
+    ("produce", &["produce", "produces", "produced", "producing"]),
+    ("ship", &["ship", "ships", "shipped", "shipping"]),
+    ("hold", &["hold", "holds", "held", "holding"]),
+    ("own", &["own", "owns", "owned"]),
+    ("lay", &["lay", "lays", "laid", "laying"]),
+    ("eliminate", &["eliminate", "eliminates", "eliminated", "eliminating"]),
+    ("hire", &["hire", "hires", "hired", "hiring"]),
+    ("employ", &["employ", "employs", "employed", "employing"]),
+    ("kill", &["kill", "kills", "killed", "killing"]),
+    ("arrest", &["arrest", "arrests", "arrested", "arresting"]),
+    ("lend", &["lend", "lends", "lent", "lending"]),
+    ("borrow", &["borrow", "borrows", "borrowed", "borrowing"]),
+    ("invest", &["invest", "invests", "invested", "investing"]),
+    ("spend", &["spend", "spends", "spent", "spending"]),
+    ("earn", &["earn", "earns", "earned", "earning"]),
+    ("purchase", &["purchase", "purchases", "purchased", "purchasing"]),
+    ("repurchase", &["repurchase", "repurchases", "repurchased", "repurchasing"]),
+    ("receive", &["receive", "receives", "received", "receiving"]),
+    ("tender", &["tender", "tenders", "tendered", "tendering"]),
+    ("reduce", &["reduce", "reduces", "reduced", "reducing"]),
+    ("close", &["close", "closes", "closed", "closing"]),
+    ("build", &["build", "builds", "built", "building"]),
+    ("seek", &["seek", "seeks", "sought", "seeking"]),
+    ("sue", &["sue", "sues", "sued", "suing"]),
+    ("evacuate", &["evacuate", "evacuates", "evacuated", "evacuating"]),
+    ("plant", &["plant", "plants", "planted", "planting"]),
+    ("harvest", &["harvest", "harvests", "harvested", "harvesting"]),
+    ("load", &["load", "loads", "loaded", "loading"]),
+    ("register", &["register", "registers", "registered", "registering"]),
+    ("authorize", &["authorize", "authorizes", "authorized", "authorizing"]),
+    ("approve", &["approve", "approves", "approved", "approving"]),
 ];
 
 /// Period words: two mentions with different ones count different periods.
@@ -372,16 +290,19 @@ fn figure_plant(story: &Story, id: u64, signal: Signal, a: &Mention, b: &Mention
     let original = &story.text[number.start..number.end];
     let mut rng = Rng::new(id, number.start);
     let replacement = change::figure(original, b.value, &mut rng)?;
-    // "all two points": "all" and "both" fit some counts only.
-    if b.number > 0
-        && matches!(story.word(b.number - 1), "all" | "both")
-        && (b.value == 2.0) != (replacement == "two" || replacement == "2")
-    {
-        return None;
+    // Not "all two points" nor "both three sides".
+    let two = replacement == "two" || replacement == "2";
+    match b.number.checked_sub(1).map(|i| story.word(i)) {
+        Some("all") if two => return None,
+        Some("both") if !two => return None,
+        _ => {}
     }
     // The new figure must not be one the story gives elsewhere for the same words.
-    let taken = story.mentions.iter().any(|m| m.key == b.key && number_text(story, m) == replacement);
-    (!taken).then(|| Plant {
+    let taken = story.mentions.iter().any(|m| m.key == b.key && story.raw(m.number) == replacement);
+    if taken {
+        return None;
+    }
+    Some(Plant {
         signal,
         start: number.start,
         end: number.end,
@@ -389,10 +310,6 @@ fn figure_plant(story: &Story, id: u64, signal: Signal, a: &Mention, b: &Mention
         mention: (b.start, b.end),
         antecedent: (a.start, a.end),
     })
-}
-
-fn number_text<'a>(story: &'a Story, mention: &Mention) -> &'a str {
-    story.raw(mention.number)
 }
 
 /// Whether `a` and the later `b` are two mentions of one quantity, and by which signal.
@@ -501,7 +418,7 @@ fn verb(story: &Story, m: &Mention) -> Option<&'static str> {
         if QUALIFIERS.contains(&word) {
             continue;
         }
-        return VERBS.iter().find(|(form, _)| *form == word).map(|(_, lemma)| *lemma);
+        return VERBS.iter().find(|(_, forms)| forms.contains(&word)).map(|(lemma, _)| *lemma);
     }
     None
 }
@@ -589,12 +506,13 @@ fn ages(story: &Story, id: u64) -> Vec<Plant> {
     let mut year_olds = Vec::new();
     for i in 2..tokens.len() {
         // Surname , NN ,|was|who|is
-        if story.word(i - 1) == "," && is_name(i - 2) && is_name(i.saturating_sub(3)) {
-            if let Some(value) = age_at(i)
-                && matches!(story.word(i + 1), "," | "was" | "who" | "is" | "has" | "will" | "and")
-            {
-                given.push(Given { surname: tokens[i - 2].lower.clone(), value, number: i });
-            }
+        if story.word(i - 1) == ","
+            && is_name(i - 2)
+            && is_name(i.saturating_sub(3))
+            && let Some(value) = age_at(i)
+            && matches!(story.word(i + 1), "," | "was" | "who" | "is" | "has" | "will" | "and")
+        {
+            given.push(Given { surname: tokens[i - 2].lower.clone(), value, number: i });
         }
         // NN-year-old
         if let Some(value) = age_at(i)
