@@ -1,13 +1,14 @@
 //! Where a story restates a figure, and which restatement to change.
 //!
-//! A restatement is two mentions of one quantity in different sentences, found by the signals a
-//! copy editor links them by: the headline and the body, a definite back-reference ("the 1,500
-//! jobs"), the same verb and object ("sold 38 lenders" twice), a total restated, one person's age,
-//! a body's size, a direction said twice ("rose 5 pct" and "the 5 pct rise"), or simply the same
-//! figure counting the same words. Only unambiguous quantities are used: every figure the story
-//! gives for those words is the same, neither mention is an addition, a part, a comparison or a
-//! table row, and both belong to the same period. The later mention is changed (for the
-//! headline, the first mention in the body).
+//! A restatement is two mentions of one quantity in different sentences, linked by a signal a
+//! copy editor goes by: the headline and the body, a definite back-reference ("the 1,500
+//! jobs"), the same verb, object and agent ("it sued 38 lenders" twice), a total restated, one
+//! person's age, a body's size, or a direction said twice ("rose 5 pct" and "the 5 pct rise").
+//! The same figure for the same words with no such signal is not enough. Only unambiguous
+//! quantities are used: every figure the story gives for those words is the same, neither
+//! mention is an addition, a part, a comparison or a table row, the two sentences do not name
+//! different periods, and the second is not a paragraph the wire repeated. The later mention is
+//! changed (for the headline, the first mention in the body).
 
 mod ages;
 mod directions;
