@@ -1,16 +1,21 @@
 //! Where a story restates a figure, and which restatement to change.
 //!
-//! A restatement is two mentions of one quantity in different sentences, found by the signals a
-//! copy editor links them by: the headline and the body, a definite back-reference ("the 1,500
-//! jobs"), the same verb and object ("sold 38 lenders" twice), a total restated, one person's age,
-//! a body's size, a direction said twice ("rose 5 pct" and "the 5 pct rise"), or simply the same
-//! figure counting the same words. Only unambiguous quantities are used: every figure the story
-//! gives for those words is the same, neither mention is an addition, a part, a comparison or a
-//! table row, and both belong to the same period. The later mention is changed (for the
-//! headline, the first mention in the body).
+//! A restatement is two mentions of one quantity in different sentences, linked by a signal a
+//! copy editor goes by: the headline and the body, a definite back-reference ("the 1,500
+//! jobs"), the same verb, object and agent ("it sued 38 lenders" twice), a total restated, one
+//! person's age, a body's size, or a direction said twice ("rose 5 pct" and "the 5 pct rise").
+//! The same figure for the same words with no such signal is not enough. Only unambiguous
+//! quantities are used: every figure the story gives for those words is the same, neither
+//! mention is an addition, a part, a comparison or a table row, the two sentences do not name
+//! different periods, and the second is not a paragraph the wire repeated. The later mention is
+//! changed (for the headline, the first mention in the body).
 
-use crate::change::{self, Rng};
-use crate::story::{Kind, Mention, Story};
+mod ages;
+mod directions;
+mod figures;
+mod sizes;
+
+use crate::story::{Kind, Story};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -23,12 +28,10 @@ pub enum Signal {
     BodySize,
     Total,
     Direction,
-    /// The same figure for the same words, with none of the signals above.
-    Restated,
 }
 
 impl Signal {
-    pub const ALL: [Signal; 8] = [
+    pub const ALL: [Signal; 7] = [
         Signal::BackReference,
         Signal::Headline,
         Signal::SameEvent,
@@ -36,7 +39,6 @@ impl Signal {
         Signal::BodySize,
         Signal::Total,
         Signal::Direction,
-        Signal::Restated,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,7 +50,6 @@ impl Signal {
             Signal::BodySize => "body-size",
             Signal::Total => "total",
             Signal::Direction => "direction",
-            Signal::Restated => "restated",
         }
     }
 }
@@ -81,7 +82,8 @@ impl Plant {
 
 /// Tables and results lists: figures there are rows, not restatements.
 pub fn is_table(story: &Story) -> bool {
-    let comparisons = story.tokens.iter().filter(|t| t.lower == "vs").count();
+    let comparisons =
+        story.tokens.iter().filter(|t| matches!(t.lower.as_str(), "vs" | "shr" | "shrs" | "revs")).count();
     let columns = story
         .text
         .lines()
@@ -93,201 +95,8 @@ pub fn is_table(story: &Story) -> bool {
     comparisons > 0 || columns >= 2
 }
 
-/// Words before a figure that make it something else than a restatement: an addition, a part,
-/// a share, another group.
-const NOT_THE_SAME: &[&str] = &[
-    "another",
-    "further",
-    "additional",
-    "extra",
-    "other",
-    "more",
-    "including",
-    "included",
-    "among",
-    "whom",
-    "which",
-    "remaining",
-    "first",
-    "last",
-    "next",
-    "latest",
-    "previous",
-    "new",
-    "only",
-    "each",
-    "every",
-    "per",
-    "between",
-    "from",
-    "to",
-];
-
-/// Words that make the figure near them part of a comparison.
-const COMPARISON: &[&str] = &["vs", "versus", "against", "compared", "from", "to"];
-
-/// Words a figure may be qualified with between its verb and the number.
-const QUALIFIERS: &[&str] = &[
-    "about",
-    "nearly",
-    "some",
-    "around",
-    "approximately",
-    "almost",
-    "roughly",
-    "over",
-    "more",
-    "than",
-    "up",
-    "to",
-    "at",
-    "least",
-    "an",
-    "estimated",
-    "a",
-    "by",
-    "only",
-    "just",
-    "less",
-    "under",
-    "below",
-    "above",
-];
-
-const DETERMINERS: &[&str] = &["the", "those", "these", "all", "its", "their", "his", "her", "our", "both"];
-
-const TOTAL: &[&str] =
-    &["total", "totalling", "totaling", "totalled", "totaled", "toll", "aggregate", "overall", "combined"];
-
-/// Verb forms and their lemma, for "the same event".
-const VERBS: &[(&str, &str)] = &[
-    ("buy", "buy"),
-    ("buys", "buy"),
-    ("bought", "buy"),
-    ("buying", "buy"),
-    ("sell", "sell"),
-    ("sells", "sell"),
-    ("sold", "sell"),
-    ("selling", "sell"),
-    ("cut", "cut"),
-    ("cuts", "cut"),
-    ("cutting", "cut"),
-    ("raise", "raise"),
-    ("raises", "raise"),
-    ("raised", "raise"),
-    ("raising", "raise"),
-    ("acquire", "acquire"),
-    ("acquires", "acquire"),
-    ("acquired", "acquire"),
-    ("acquiring", "acquire"),
-    ("issue", "issue"),
-    ("issues", "issue"),
-    ("issued", "issue"),
-    ("issuing", "issue"),
-    ("offer", "offer"),
-    ("offers", "offer"),
-    ("offered", "offer"),
-    ("offering", "offer"),
-    ("pay", "pay"),
-    ("pays", "pay"),
-    ("paid", "pay"),
-    ("paying", "pay"),
-    ("export", "export"),
-    ("exported", "export"),
-    ("exporting", "export"),
-    ("import", "import"),
-    ("imported", "import"),
-    ("importing", "import"),
-    ("produce", "produce"),
-    ("produced", "produce"),
-    ("producing", "produce"),
-    ("ship", "ship"),
-    ("shipped", "ship"),
-    ("shipping", "ship"),
-    ("hold", "hold"),
-    ("holds", "hold"),
-    ("held", "hold"),
-    ("holding", "hold"),
-    ("own", "own"),
-    ("owns", "own"),
-    ("owned", "own"),
-    ("lay", "lay"),
-    ("laid", "lay"),
-    ("laying", "lay"),
-    ("eliminate", "eliminate"),
-    ("eliminated", "eliminate"),
-    ("eliminating", "eliminate"),
-    ("hire", "hire"),
-    ("hired", "hire"),
-    ("hiring", "hire"),
-    ("employ", "employ"),
-    ("employs", "employ"),
-    ("employed", "employ"),
-    ("employing", "employ"),
-    ("kill", "kill"),
-    ("killed", "kill"),
-    ("killing", "kill"),
-    ("arrest", "arrest"),
-    ("arrested", "arrest"),
-    ("lend", "lend"),
-    ("lent", "lend"),
-    ("lending", "lend"),
-    ("borrow", "borrow"),
-    ("borrowed", "borrow"),
-    ("borrowing", "borrow"),
-    ("invest", "invest"),
-    ("invested", "invest"),
-    ("investing", "invest"),
-    ("spend", "spend"),
-    ("spent", "spend"),
-    ("spending", "spend"),
-    ("earn", "earn"),
-    ("earned", "earn"),
-    ("earning", "earn"),
-    ("purchase", "purchase"),
-    ("purchased", "purchase"),
-    ("purchasing", "purchase"),
-    ("repurchase", "repurchase"),
-    ("repurchased", "repurchase"),
-    ("receive", "receive"),
-    ("received", "receive"),
-    ("receiving", "receive"),
-    ("tender", "tender"),
-    ("tendered", "tender"),
-    ("reduce", "reduce"),
-    ("reduced", "reduce"),
-    ("reducing", "reduce"),
-    ("close", "close"),
-    ("closed", "close"),
-    ("closing", "close"),
-    ("build", "build"),
-    ("built", "build"),
-    ("building", "build"),
-    ("seek", "seek"),
-    ("seeks", "seek"),
-    ("sought", "seek"),
-    ("seeking", "seek"),
-    ("sue", "sue"),
-    ("sued", "sue"),
-    ("suing", "sue"),
-    ("evacuate", "evacuate"),
-    ("evacuated", "evacuate"),
-    ("plant", "plant"),
-    ("planted", "plant"),
-    ("harvest", "harvest"),
-    ("harvested", "harvest"),
-    ("load", "load"),
-    ("loaded", "load"),
-    ("register", "register"),
-    ("registered", "register"),
-    ("authorize", "authorize"),
-    ("authorized", "authorize"),
-    ("approve", "approve"),
-    ("approved", "approve"),
-];
-
 /// Period words: two mentions with different ones count different periods.
-const PERIODS: &[&str] = &[
+pub(crate) const PERIODS: &[&str] = &[
     "ago",
     "earlier",
     "previous",
@@ -343,409 +152,34 @@ pub fn plants(story: &Story, id: u64) -> Vec<Plant> {
         return Vec::new();
     }
     let mut found: Vec<Plant> = Vec::new();
-    let mut add = |plant: Option<Plant>| {
-        if let Some(plant) = plant
-            && !found.iter().any(|p| p.signal == plant.signal)
-        {
+    let mut add = |plant: Plant| {
+        if !found.iter().any(|p| p.signal == plant.signal) {
             found.push(plant);
         }
     };
-    for (b_index, b) in story.mentions.iter().enumerate() {
-        for a in &story.mentions[..b_index] {
-            if let Some(signal) = figure_signal(story, a, b) {
-                add(figure_plant(story, id, signal, a, b));
-            }
-        }
-    }
-    for plant in ages(story, id) {
-        add(Some(plant));
-    }
-    for plant in sizes(story, id) {
-        add(Some(plant));
-    }
-    for plant in directions(story) {
-        add(Some(plant));
+    for plant in figures::plants(story, id)
+        .chain(ages::plants(story, id))
+        .chain(sizes::plants(story, id))
+        .chain(directions::plants(story))
+    {
+        add(plant);
     }
     found.sort_by_key(|p| p.signal);
     found
 }
 
-fn figure_plant(story: &Story, id: u64, signal: Signal, a: &Mention, b: &Mention) -> Option<Plant> {
-    let number = &story.tokens[b.number];
-    let original = &story.text[number.start..number.end];
-    let mut rng = Rng::new(id, number.start);
-    let replacement = change::figure(original, b.value, &mut rng)?;
-    // The new figure must not be one the story gives elsewhere for the same words.
-    let taken = story.mentions.iter().any(|m| m.key == b.key && number_text(story, m) == replacement);
-    (!taken).then(|| Plant {
-        signal,
-        start: number.start,
-        end: number.end,
-        replacement,
-        mention: (b.start, b.end),
-        antecedent: (a.start, a.end),
-    })
-}
-
-fn number_text<'a>(story: &'a Story, mention: &Mention) -> &'a str {
-    story.raw(mention.number)
-}
-
-/// Whether `a` and the later `b` are two mentions of one quantity, and by which signal.
-fn figure_signal(story: &Story, a: &Mention, b: &Mention) -> Option<Signal> {
-    if a.value != b.value || a.sentence == b.sentence || b.in_title {
-        return None;
-    }
-    let headline = a.in_title && !b.in_title;
-    let same_words = a.key == b.key || (headline && prefix_of(&a.key, &b.key));
-    if !same_words {
-        return None;
-    }
-    if headline {
-        // The first mention in the body, and only that one, restates the headline.
-        let first_in_body = story.mentions.iter().find(|m| !m.in_title && keys_match(&a.key, &m.key));
-        if first_in_body.is_none_or(|m| m.number != b.number) {
-            return None;
-        }
-    }
-    // One quantity: every figure given for these words is this one.
-    let single = story
-        .mentions
-        .iter()
-        .filter(|m| keys_match(&m.key, &b.key) || keys_match(&m.key, &a.key))
-        .all(|m| m.value == b.value);
-    if !single || !plain(story, a) || !plain(story, b) || periods(story, a) != periods(story, b) {
-        return None;
-    }
-    if headline {
-        return Some(Signal::Headline);
-    }
-    if total(story, a) || total(story, b) {
-        return Some(Signal::Total);
-    }
-    if b.number > 0 && DETERMINERS.contains(&story.word(b.number - 1)) {
-        return Some(Signal::BackReference);
-    }
-    if let (Some(x), Some(y)) = (verb(story, a), verb(story, b))
-        && x == y
-    {
-        return Some(Signal::SameEvent);
-    }
-    (!a.weak).then_some(Signal::Restated)
-}
-
-fn prefix_of(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long == short || long.starts_with(&format!("{short} "))
-}
-
-fn keys_match(a: &str, b: &str) -> bool {
-    prefix_of(a, b)
-}
-
-/// Neither an addition, a part, a share nor a comparison.
-fn plain(story: &Story, m: &Mention) -> bool {
-    let before = |k: usize| m.number.checked_sub(k).map_or("", |i| story.word(i));
-    let after_end = story.tokens.iter().position(|t| t.start >= m.end).unwrap_or(story.tokens.len());
-    let after = |k: usize| story.word(after_end + k);
-    if NOT_THE_SAME.contains(&before(1)) || NOT_THE_SAME.contains(&before(2)) {
+/// Whether the two places sit in the same words: a paragraph the wire repeated, where changing
+/// one copy plants a typo rather than a contradiction. (A lead restating its headline word for
+/// word is not a repeat.)
+pub(crate) fn repeated(story: &Story, a: usize, b: usize) -> bool {
+    if story.tokens[a].start < story.title_end {
         return false;
     }
-    if (before(2) == "out" && before(1) == "of")
-        || after(0) == "more"
-        || (after(0) == "of" && matches!(after(1), "whom" | "which" | "them"))
-    {
-        return false;
-    }
-    let near = (1..=3).map(before).chain((0..3).map(after));
-    !near.into_iter().any(|w| COMPARISON.contains(&w))
-}
-
-fn total(story: &Story, m: &Mention) -> bool {
-    (1..=3).any(|k| m.number.checked_sub(k).is_some_and(|i| TOTAL.contains(&story.word(i))))
-}
-
-/// The verb before a figure, past its qualifiers, as a lemma.
-fn verb(story: &Story, m: &Mention) -> Option<&'static str> {
-    let mut i = m.number;
-    while i > 0 {
-        i -= 1;
-        let word = story.word(i);
-        if QUALIFIERS.contains(&word) {
-            continue;
-        }
-        return VERBS.iter().find(|(form, _)| *form == word).map(|(_, lemma)| *lemma);
-    }
-    None
-}
-
-/// The period words and years in a mention's sentence.
-fn periods(story: &Story, m: &Mention) -> Vec<String> {
-    let mut found: Vec<String> = story
-        .tokens
-        .iter()
-        .filter(|t| t.sentence == m.sentence)
-        .filter_map(|t| match t.kind {
-            Kind::Number(v)
-                if (1900.0..=2100.0).contains(&v) && !story.text[t.start..t.end].contains(',') =>
-            {
-                Some(t.lower.clone())
-            }
-            Kind::Word if PERIODS.contains(&t.lower.as_str()) => Some(t.lower.clone()),
-            _ => None,
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    found
-}
-
-const MONTHS_AND_DAYS: &[&str] = &[
-    "jan",
-    "feb",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// "Name Surname, 54," and later "Surname, 54" or "the 54-year-old": one person's age twice.
-fn ages(story: &Story, id: u64) -> Vec<Plant> {
-    struct Given {
-        surname: String,
-        value: f64,
-        number: usize,
-    }
-    let tokens = &story.tokens;
-    let is_name = |i: usize| {
-        let raw = story.raw(i);
-        tokens[i].kind == Kind::Word
-            && raw.starts_with(|c: char| c.is_ascii_uppercase())
-            && raw.chars().skip(1).any(|c| c.is_ascii_lowercase())
-            && !MONTHS_AND_DAYS.contains(&tokens[i].lower.as_str())
+    let words = |i: usize| -> Vec<&str> {
+        let is_word = |k: &usize| story.tokens[*k].kind == Kind::Word;
+        let before = (0..i).rev().filter(is_word).take(4);
+        let after = (i + 1..story.tokens.len()).filter(is_word).take(3);
+        before.chain(after).map(|k| story.word(k)).collect()
     };
-    let age_at = |i: usize| match tokens.get(i).map(|t| t.kind) {
-        Some(Kind::Number(v))
-            if (18.0..=99.0).contains(&v) && v.fract() == 0.0 && story.raw(i).len() == 2 =>
-        {
-            Some(v)
-        }
-        _ => None,
-    };
-    let mut given = Vec::new();
-    let mut year_olds = Vec::new();
-    for i in 2..tokens.len() {
-        // Surname , NN ,|was|who|is
-        if story.word(i - 1) == "," && is_name(i - 2) && is_name(i.saturating_sub(3)) {
-            if let Some(value) = age_at(i)
-                && matches!(story.word(i + 1), "," | "was" | "who" | "is" | "has" | "will" | "and")
-            {
-                given.push(Given { surname: tokens[i - 2].lower.clone(), value, number: i });
-            }
-        }
-        // NN-year-old
-        if let Some(value) = age_at(i)
-            && story.word(i + 1) == "-"
-            && story.word(i + 2) == "year"
-            && story.word(i + 4) == "old"
-        {
-            year_olds.push((value, i));
-        }
-    }
-    let mut plants = Vec::new();
-    let people: Vec<&str> = given.iter().map(|g| g.surname.as_str()).collect();
-    let one_person = people.windows(2).all(|w| w[0] == w[1]);
-    for (k, first) in given.iter().enumerate() {
-        let again = given[k + 1..]
-            .iter()
-            .find(|g| g.surname == first.surname && g.value == first.value)
-            .map(|g| g.number);
-        let year_old = if one_person {
-            year_olds.iter().find(|(v, i)| *v == first.value && *i > first.number).map(|(_, i)| *i)
-        } else {
-            None
-        };
-        for later in again.into_iter().chain(year_old) {
-            if tokens[later].sentence == tokens[first.number].sentence {
-                continue;
-            }
-            let token = &tokens[later];
-            let original = story.raw(later);
-            if let Some(replacement) = change::age(original, first.value, &mut Rng::new(id, token.start)) {
-                let first_token = &tokens[first.number];
-                plants.push(Plant {
-                    signal: Signal::Age,
-                    start: token.start,
-                    end: token.end,
-                    replacement,
-                    mention: (token.start, token.end),
-                    antecedent: (tokens[first.number - 2].start, first_token.end),
-                });
-            }
-        }
-    }
-    plants
-}
-
-/// Words a body's size is counted in: "13-nation", "its 13 members".
-const MEMBERS: &[&str] = &[
-    "member",
-    "members",
-    "nation",
-    "nations",
-    "country",
-    "countries",
-    "seat",
-    "seats",
-    "man",
-    "strong",
-    "state",
-    "states",
-];
-
-/// "the 13-nation group" and "its 13 members": one body's size twice.
-fn sizes(story: &Story, id: u64) -> Vec<Plant> {
-    let tokens = &story.tokens;
-    let mut sizes: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let Kind::Number(value) = token.kind else { continue };
-        if value.fract() != 0.0 || !(2.0..=500.0).contains(&value) {
-            continue;
-        }
-        let hyphenated = story.word(i + 1) == "-" && MEMBERS.contains(&story.word(i + 2));
-        let counted = matches!(story.word(i + 1), "members" | "member")
-            && matches!(story.word(i.wrapping_sub(1)), "its" | "their" | "the" | "s" | "all");
-        if hyphenated {
-            sizes.push((value, i, tokens[i + 2].end));
-        } else if counted {
-            sizes.push((value, i, tokens[i + 1].end));
-        }
-    }
-    let mut plants = Vec::new();
-    // One size only: a story giving two sizes is about two bodies, or already wrong.
-    if sizes.windows(2).any(|w| w[0].0 != w[1].0) {
-        return plants;
-    }
-    for pair in sizes.windows(2) {
-        let ((value, a, a_end), (_, b, b_end)) = (pair[0], pair[1]);
-        if tokens[a].sentence == tokens[b].sentence {
-            continue;
-        }
-        let token = &tokens[b];
-        let original = story.raw(b);
-        if let Some(replacement) =
-            change::small_count(original, value, &mut Rng::new(id, token.start), 2.0, 500.0)
-        {
-            plants.push(Plant {
-                signal: Signal::BodySize,
-                start: token.start,
-                end: token.end,
-                replacement,
-                mention: (token.start, b_end),
-                antecedent: (tokens[a].start, a_end),
-            });
-        }
-    }
-    plants
-}
-
-/// "exports rose 5 pct" and later "the 5 pct rise in exports": the later direction is flipped.
-fn directions(story: &Story) -> Vec<Plant> {
-    struct Moved {
-        value: f64,
-        up: bool,
-        word: usize,
-        number: usize,
-    }
-    let tokens = &story.tokens;
-    let mut moves = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let Kind::Number(value) = token.kind else { continue };
-        if !matches!(story.word(i + 1), "pct" | "percent") {
-            continue;
-        }
-        // rose (by) 5 pct
-        let before =
-            if story.word(i.wrapping_sub(1)) == "by" { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
-        // a 5 pct rise
-        let after = i + 2;
-        for word in [before, after] {
-            if let Some(up) = change::direction(story.word(word)) {
-                moves.push(Moved { value, up, word, number: i });
-                break;
-            }
-        }
-    }
-    let content = |m: &Moved| -> Vec<&str> {
-        let from = m.number.saturating_sub(6);
-        let to = (m.number + 8).min(tokens.len());
-        (from..to)
-            .filter(|&i| tokens[i].sentence == tokens[m.number].sentence && tokens[i].kind == Kind::Word)
-            .map(|i| story.word(i))
-            .filter(|w| {
-                w.len() > 3
-                    && change::direction(w).is_none()
-                    && !PERIODS.contains(w)
-                    && !matches!(*w, "pct" | "percent" | "said" | "from" | "with" | "that" | "this" | "year")
-            })
-            .collect()
-    };
-    let mut plants = Vec::new();
-    for (k, a) in moves.iter().enumerate() {
-        for b in &moves[k + 1..] {
-            if a.value != b.value || a.up != b.up || tokens[a.number].sentence == tokens[b.number].sentence {
-                continue;
-            }
-            let (wa, wb) = (content(a), content(b));
-            if !wa.iter().any(|w| wb.contains(w)) {
-                continue;
-            }
-            let same_period = |m: &Moved| {
-                let mut p: Vec<&str> = tokens
-                    .iter()
-                    .filter(|t| t.sentence == tokens[m.number].sentence)
-                    .map(|t| t.lower.as_str())
-                    .filter(|w| PERIODS.contains(w) || w.len() == 4 && w.starts_with("19"))
-                    .collect();
-                p.sort();
-                p.dedup();
-                p
-            };
-            if same_period(a) != same_period(b) {
-                continue;
-            }
-            let word = &tokens[b.word];
-            let Some(replacement) = change::opposite(story.raw(b.word)) else { continue };
-            let span = |m: &Moved| (tokens[m.word.min(m.number)].start, tokens[m.word.max(m.number + 1)].end);
-            plants.push(Plant {
-                signal: Signal::Direction,
-                start: word.start,
-                end: word.end,
-                replacement,
-                mention: span(b),
-                antecedent: span(a),
-            });
-        }
-    }
-    plants
+    words(a) == words(b)
 }

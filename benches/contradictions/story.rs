@@ -39,12 +39,14 @@ pub struct Mention {
     pub end: usize,
     pub sentence: usize,
     pub in_title: bool,
-    /// Only scale and unit words ("mln dlrs", "pct"): says less about what is counted.
+    /// Counted only by scale and unit words ("mln dlrs", "pct"): says little about what.
     pub weak: bool,
 }
 
 pub struct Story<'a> {
     pub text: &'a str,
+    /// Where the headline ends (0 when the story has none).
+    pub title_end: usize,
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
 }
@@ -92,10 +94,75 @@ const STOP: &[&str] = &[
     "you", "all", "both", "only", "just", "even", "still", "already", "now", "new", "old", "other",
 ];
 
-/// Scale and unit words: a figure counted only by these is "weak".
+/// Scale and unit words, as normalized.
 const UNITS: &[&str] = &[
     "mln", "bln", "trillion", "thousand", "pct", "dlr", "ct", "stg", "yen", "mark", "franc", "pound",
-    "pence", "lire", "guilder", "crown", "peso", "cent", "point", "pt", "basis",
+    "pence", "lire", "guilder", "peso", "point", "pt", "basi",
+];
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Capitalized words that may open a sentence before a count ("About 2,800 households").
+const LEADS: &[&str] = &[
+    "about",
+    "the",
+    "some",
+    "nearly",
+    "only",
+    "its",
+    "their",
+    "all",
+    "those",
+    "these",
+    "more",
+    "up",
+    "at",
+    "a",
+    "an",
+    "over",
+    "almost",
+    "around",
+    "another",
+    "by",
+    "of",
+    "for",
+    "to",
+    "with",
+    "and",
+    "but",
+    "in",
+    "on",
+    "approximately",
+    "roughly",
+    "just",
+    "less",
+    "fewer",
+    "under",
 ];
 
 fn normalize(word: &str) -> String {
@@ -160,7 +227,7 @@ impl<'a> Story<'a> {
                 lower: m.as_str().to_ascii_lowercase(),
             });
         }
-        let mut story = Story { text, tokens, mentions: Vec::new() };
+        let mut story = Story { text, title_end, tokens, mentions: Vec::new() };
         story.mentions = (0..story.tokens.len()).filter_map(|i| story.mention(i, title_end)).collect();
         story
     }
@@ -170,11 +237,16 @@ impl<'a> Story<'a> {
         let token = &self.tokens[i];
         let Kind::Number(value) = token.kind else { return None };
         let text = &self.text[token.start..token.end];
-        if !value.is_finite() || is_year(text, value) || value == 0.0 {
+        // Years, and model numbers written without separators ("80386").
+        if !value.is_finite()
+            || is_year(text, value)
+            || value == 0.0
+            || text.len() > 4 && !text.contains([',', '.'])
+        {
             return None;
         }
-        // Part of a larger figure, a code or a compound: "1986/87", "$5", "10:30", "61-year-old"
-        // and "nine-member" (those two are read apart, as ages and sizes).
+        // Part of a larger figure, a code or a compound: "1986/87", "$5", "10:30", "10b-13",
+        // "61-year-old" and "nine-member" (those two are read apart, as ages and sizes).
         let glued = |t: &Token, marks: &[&str]| marks.contains(&t.lower.as_str());
         if let Some(prev) = i.checked_sub(1).map(|p| &self.tokens[p])
             && prev.end == token.start
@@ -184,9 +256,20 @@ impl<'a> Story<'a> {
         }
         if let Some(next) = self.tokens.get(i + 1)
             && next.start == token.end
-            && glued(next, &["/", ":", "-"])
+            && (glued(next, &["/", ":", "-"]) || next.kind == Kind::Word)
         {
             return None;
+        }
+        // A name or a date rather than a count: "March 5 hearing", "S and P 500 futures".
+        if let Some(prev) = i.checked_sub(1).map(|p| &self.tokens[p])
+            && prev.kind == Kind::Word
+        {
+            let raw = &self.text[prev.start..prev.end];
+            let capitalized = raw.starts_with(|c: char| c.is_ascii_uppercase()) && prev.end > title_end;
+            if MONTHS.contains(&prev.lower.as_str()) || (capitalized && !LEADS.contains(&prev.lower.as_str()))
+            {
+                return None;
+            }
         }
         let mut words = Vec::new();
         let mut end = token.end;
@@ -210,7 +293,6 @@ impl<'a> Story<'a> {
         if words.is_empty() {
             return None;
         }
-        let weak = words.iter().all(|w| UNITS.contains(&w.as_str()));
         Some(Mention {
             number: i,
             value,
@@ -219,7 +301,7 @@ impl<'a> Story<'a> {
             end,
             sentence: token.sentence,
             in_title: token.start < title_end,
-            weak,
+            weak: words.iter().all(|w| UNITS.contains(&w.as_str())),
         })
     }
 
