@@ -229,7 +229,8 @@ fn link_body_sizes(doc: &Document, claims: &[Claim], links: &mut [Option<Link>])
         let earlier: Vec<usize> = sizes.iter().filter(|(e, b)| compatible(*e, b)).map(|&(e, _)| e).collect();
         if let [first, rest @ ..] = earlier.as_slice()
             && rest.iter().all(|&e| claims[e].overlaps(&claims[*first]))
-            && links[i].is_none()
+            // A body's size is the more telling signal than a back-reference to its members.
+            && links[i].is_none_or(|l| matches!(l.signal, Signal::BackReference | Signal::SameEvent))
         {
             links[i] = Some(Link { antecedent: *first, signal: Signal::BodySize });
         }
@@ -420,7 +421,8 @@ fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mu
         // Any figure of its kind that may count the same and agrees, whatever its frame, leaves
         // the headline alone, in any unit
         // ("80 MLN DLRS" … "80 mln N.Z. dlrs").
-        let heads_agree = |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
+        let heads_agree =
+            |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
         let agreeing = (h + 1..claims.len()).any(|i| {
             frames[i].place != Place::Headline
                 && claims[i].kind == claims[h].kind
