@@ -26,6 +26,7 @@ mod reference;
 mod text;
 
 pub use claims::claim::{Claim, ClaimKind, ClockTime, DateParts, DateValue, Detail, Qualifier, Subject};
+pub use claims::frame::{Definiteness, Direction, Frame, Place, Role, frames, participle, verb_lemma};
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
 pub use numbers::units::{self, Unit};

@@ -266,13 +266,14 @@ impl RuleSet {
         self.word_pass(input, &mut out);
         self.regex_pass(input, &mut out);
         let mut sentences = None;
+        let mut chains = None;
         for &index in &self.whole_document {
             let rule = &self.rules[index];
             let (doc, claims) = (input.doc, input.claims);
             match &rule.check {
                 Check::Balance(check) => check.run(rule, doc, &mut out),
                 Check::Punctuation(check) => check.run(rule, doc, &mut out),
-                Check::Consistency(check) => check.run(rule, doc, claims, &mut out),
+                Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
                     let grouped = sentences.get_or_insert_with(|| arithmetic::sentences(doc, claims));
                     check.run(rule, doc, grouped, &mut out)

@@ -19,6 +19,7 @@ pub mod schema;
 mod text;
 
 pub use checks::Input;
+pub use checks::mentions::{Link, Signal, chains};
 pub use engine::RuleSet;
 pub use facts::{Fact, parse_facts};
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};

@@ -59,6 +59,7 @@ impl Rule {
             ("regex", spec.regex.is_some()),
             ("allow", spec.allow.is_some()),
             ("tolerance", spec.tolerance.is_some()),
+            ("minimum", spec.minimum.is_some()),
             ("check", spec.check.is_some()),
         ] {
             if present && !allowed.contains(&field) {
@@ -214,7 +215,8 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Regex => &["regex", "replace"],
         Kind::Repetition | Kind::Spelling => &["allow"],
         Kind::Articles | Kind::Facts => &[],
-        Kind::Balance | Kind::Punctuation | Kind::Consistency | Kind::Dates => &["check"],
+        Kind::Balance | Kind::Punctuation | Kind::Dates => &["check"],
+        Kind::Consistency => &["check", "tolerance", "minimum"],
         Kind::Arithmetic => &["check", "tolerance"],
     }
 }

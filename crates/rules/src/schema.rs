@@ -123,6 +123,9 @@ pub struct RuleSpec {
     /// `arithmetic`: how far off a stated figure may be, in percentage points or relative.
     #[serde(default)]
     pub tolerance: Option<f64>,
+    /// `consistency`: the smallest figure the rule compares.
+    #[serde(default)]
+    pub minimum: Option<f64>,
 }
 
 /// Where a substitution applies. All given conditions must hold; words may be phrases

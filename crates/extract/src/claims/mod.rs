@@ -3,6 +3,7 @@
 //! the numbers layer; knows nothing of the reference date's origin or of rules.
 
 pub(crate) mod claim;
+pub(crate) mod frame;
 pub(crate) mod qualifier_words;
 pub(crate) mod quantity;
 pub(crate) mod temporal;

@@ -131,7 +131,7 @@ fn names(kind: Kind) -> &'static [&'static str] {
         Kind::Regex | Kind::Repetition | Kind::Punctuation => &["found"],
         Kind::Articles => &["found", "replacement", "next"],
         Kind::Balance => &["problem"],
-        Kind::Consistency => &["found", "first"],
+        Kind::Consistency => &["found", "first", "why"],
         Kind::Arithmetic => {
             &["part", "share", "whole", "actual", "stated", "direction", "old", "new", "total", "sum", "from"]
         }
