@@ -107,7 +107,13 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let file: ConfigFile = parse_located(&path.display().to_string(), &text)?;
+        Config::parse(path, &text)
+    }
+
+    /// Checks the text of a configuration file read from `path` (which places its relative
+    /// paths and names it in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let file: ConfigFile = parse_located(&path.display().to_string(), text)?;
         if let Some(item) = file.accept.iter().find(|a| a.reason.trim().is_empty()) {
             anyhow::bail!("{}: accepted `{}` needs a reason", path.display(), item.text);
         }
