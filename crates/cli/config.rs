@@ -109,9 +109,15 @@ impl Config {
     /// Reads (up to `limit` bytes) and checks a configuration file.
     pub fn load(path: &Path, limit: u64) -> Result<Config> {
         let text = read_settings(path, limit).with_context(|| format!("cannot read {}", path.display()))?;
-        let file: ConfigFile = parse_located(&path.display().to_string(), &text)?;
+        Config::parse(path, &text)
+    }
+
+    /// Checks the text of a configuration file read from `path` (which places its relative
+    /// paths and names it in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let file: ConfigFile = parse_located(&path.display().to_string(), text)?;
         if let Some(item) = file.accept.iter().find(|a| a.reason.trim().is_empty()) {
-            let (line, column) = locate_text(&text, &item.text);
+            let (line, column) = locate_text(text, &item.text);
             anyhow::bail!(
                 "{}:{line}:{column}: field `accept.reason`: accepted `{}` needs a reason",
                 path.display(),
@@ -123,7 +129,7 @@ impl Config {
             let mut set = GlobSetBuilder::new();
             for pattern in &item.paths {
                 let glob = Glob::new(pattern).map_err(|error| {
-                    let (line, column) = locate_text(&text, pattern);
+                    let (line, column) = locate_text(text, pattern);
                     anyhow::anyhow!(
                         "{}:{line}:{column}: field `overrides.paths`: bad glob `{pattern}`: {}",
                         path.display(),
@@ -134,7 +140,7 @@ impl Config {
             }
             overrides.push((set.build()?, item.clone()));
         }
-        Ok(Config { origin: Some(path.to_path_buf()), file, overrides, text })
+        Ok(Config { origin: Some(path.to_path_buf()), file, overrides, text: text.to_string() })
     }
 
     /// Checks every name under `packs:`, `rules:` and each override's `rules:` against the

@@ -13,6 +13,8 @@ pub(crate) fn prepare(source: &str) -> Prepared {
     let mut front_matter = None;
     let mut block: Option<Range<usize>> = None;
     let mut hidden_depth = 0usize;
+    // Whether each open link hid its text (autolinks and e-mail addresses do).
+    let mut open_links: Vec<bool> = Vec::new();
     let mut in_metadata = false;
 
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -33,10 +35,14 @@ pub(crate) fn prepare(source: &str) -> Prepared {
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => hidden_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::Image) => hidden_depth -= 1,
-            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
-                hidden_depth += 1
+            Event::Start(Tag::Link { link_type, .. }) => {
+                let hidden = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                hidden_depth += usize::from(hidden);
+                open_links.push(hidden);
             }
-            Event::End(TagEnd::Link) if hidden_depth > 0 => hidden_depth -= 1,
+            // Only an autolink's end closes what its start hid: a link inside an image's
+            // description must not end the image's hiding.
+            Event::End(TagEnd::Link) => hidden_depth -= usize::from(open_links.pop() == Some(true)),
             Event::Start(tag) if is_block(&tag) => flush(&mut block, &mut blocks),
             Event::End(end) if is_block_end(end) => flush(&mut block, &mut blocks),
             Event::Rule => flush(&mut block, &mut blocks),
