@@ -1,6 +1,16 @@
 //! The reference date, the last layer: when the story was written, read from the date at its
-//! dateline ("WARSAW, Thursday, May 8, 2025 —", "LONDON, 4 June 2024 -"). A dateline without a
-//! year ("BRUSSELS, Oct. 2 (Reuters) -") cannot anchor relative dates and is ignored.
+//! dateline. The dateline is the place in capitals at the top of a paragraph near the top, a
+//! comma, and the date, in the styles wire and newspaper copy use:
+//!
+//! - "WARSAW, Thursday, May 8, 2025 —" and AP's "MIAMI, Fla., Tuesday, Oct. 7, 2025 —", with a
+//!   U.S. state abbreviation between the city and the date;
+//! - British "LONDON, Thursday 18 September 2025 -" and "LONDON, 4 June 2024 -";
+//! - Reuters "NEW YORK, Jan. 3, 2023 (Reuters) -".
+//!
+//! Only a date with a year anchors the story. A dateline without one ("BRUSSELS, Oct. 2
+//! (Reuters) -") or without a date at all ("MIAMI, Fla. (AP) —") leaves the reference date to the
+//! caller (`--date`, a batch record's `published`) or the front matter: a year guessed from the
+//! machine's clock or from other dates in the story would make every date check a guess too.
 //!
 //! Reading the dateline takes the claims layer's date reader, so it runs as its own step after
 //! the text model is built: [`Document::parse`] is [`Document::parse_text`] (which takes a date
@@ -8,6 +18,7 @@
 
 use crate::claims::temporal;
 use crate::text::document::{Document, Options, ReferenceDate, ReferenceOrigin, TooLarge};
+use crate::text::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::window::Window;
 use jiff::civil::Date;
@@ -35,28 +46,62 @@ impl Document {
     }
 }
 
+/// How many tokens a region between the city and the date may take ("N . Y .", "W . Va .").
+const REGION_TOKENS: usize = 6;
+
 /// The date of a dateline in the first paragraphs, if it names a year.
 fn from_dateline(doc: &Document) -> Option<Date> {
     doc.paragraphs().iter().take(DATELINE_PARAGRAPHS).find_map(|paragraph| {
         let first = paragraph.first_token as usize;
         let end = (paragraph.end_token as usize).min(first + 16);
-        let window = Window { doc, first, end, taken: &[] };
-        let comma = (first..end).find(|&i| doc.is_text(i, ","))?;
-        let place_is_capitals = comma > first
-            && (first..comma).all(|i| match doc.token_kind(i) {
-                Some(TokenKind::Word) => {
-                    let word = doc.token_text(i);
-                    word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
-                }
-                Some(TokenKind::Punct) => matches!(doc.token_text(i), "." | "-"),
-                _ => false,
-            });
-        if !place_is_capitals {
+        dateline_date(doc, first, end)
+    })
+}
+
+/// The date of the dateline at `first`: the place in capitals, a comma, a state abbreviation and
+/// its comma when one is written, then the date.
+fn dateline_date(doc: &Document, first: usize, end: usize) -> Option<Date> {
+    let comma = (first..end).find(|&i| doc.is_text(i, ","))?;
+    if !is_place_in_capitals(doc, first, comma) {
+        return None;
+    }
+    let mut date_start = comma + 1;
+    if let Some(after_region) = state_after(doc, date_start, end) {
+        if !doc.is_text(after_region, ",") {
+            // "MIAMI, Fla. (AP) —": the dateline carries no date.
             return None;
         }
-        let (written, _) = temporal::written_at(&window, comma + 1)?;
-        Date::new(written.year?, written.month?, written.day?).ok()
-    })
+        date_start = after_region + 1;
+    }
+    let window = Window { doc, first, end, taken: &[] };
+    let (written, _) = temporal::written_at(&window, date_start)?;
+    Date::new(written.year?, written.month?, written.day?).ok()
+}
+
+/// Whether tokens `first..comma` are a place written in capitals ("WARSAW", "ST. LOUIS").
+fn is_place_in_capitals(doc: &Document, first: usize, comma: usize) -> bool {
+    comma > first
+        && (first..comma).all(|i| match doc.token_kind(i) {
+            Some(TokenKind::Word) => {
+                let word = doc.token_text(i);
+                word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
+            }
+            Some(TokenKind::Punct) => matches!(doc.token_text(i), "." | "-"),
+            _ => false,
+        })
+}
+
+/// The token after a U.S. state abbreviation starting at `start` ("Fla.", "N.Y."), which ends at
+/// a comma, a bracket or a dash.
+fn state_after(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    let stop = (start..end.min(start + REGION_TOKENS + 1))
+        .find(|&i| matches!(doc.token_text(i), "," | "(" | "—" | "–" | "-"))?;
+    if stop == start {
+        return None;
+    }
+    let tokens = doc.tokens();
+    let written = doc.text().get(tokens[start].span.start as usize..tokens[stop - 1].span.end as usize)?;
+    lexicon::is_us_state_abbreviation(&written.to_ascii_lowercase()).then_some(stop)
 }
 
 #[cfg(test)]
@@ -80,8 +125,42 @@ mod tests {
     }
 
     #[test]
+    fn ap_datelines_with_a_state_abbreviation() {
+        assert_eq!(
+            reference("Storm update\n\nMIAMI, Fla., Tuesday, Oct. 7, 2025 — The storm turned north."),
+            Some(date(2025, 10, 7))
+        );
+        assert_eq!(
+            reference("ALBANY, N.Y., March 12, 2024 — Lawmakers passed the budget."),
+            Some(date(2024, 3, 12))
+        );
+        assert_eq!(
+            reference("CHARLESTON, W.Va., Friday, Jan. 9, 2026 — The plant closed."),
+            Some(date(2026, 1, 9))
+        );
+    }
+
+    #[test]
+    fn ap_datelines_without_a_date_do_not_anchor() {
+        assert_eq!(reference("MIAMI, Fla. (AP) — On Tuesday, Oct. 7, 2025, the storm turned."), None);
+        assert_eq!(reference("SEATTLE (AP) — The port reopened on March 3, 2025."), None);
+        // A word after the city that is not a state is not read as one.
+        assert_eq!(reference("MIAMI, Florida officials said on Oct. 7, 2025 that it passed."), None);
+    }
+
+    #[test]
+    fn british_datelines_with_a_weekday() {
+        assert_eq!(
+            reference("LEEDS, Thursday 18 September 2025 - The council met."),
+            Some(date(2025, 9, 18))
+        );
+        assert_eq!(reference("CARDIFF, Monday, 2 March 2026 — Ministers met."), Some(date(2026, 3, 2)));
+    }
+
+    #[test]
     fn datelines_without_a_year_do_not_anchor() {
         assert_eq!(reference("BRUSSELS, Oct. 2 (Reuters) - The EU said."), None);
+        assert_eq!(reference("CHICAGO, Ill., Oct. 2 (Reuters) - Grain prices fell."), None);
         assert_eq!(reference("Paris, the city, said on May 8, 2025 it would."), None);
     }
 

@@ -14,7 +14,13 @@ use std::path::Path;
 const TABLES: &[(&str, &[&str])] = &[
     (
         "src/text/word_lists.rs",
-        &["ends_subject.txt", "ed_adjectives.txt", "verbs_after_figure.txt", "irregular_plurals.tsv"],
+        &[
+            "ends_subject.txt",
+            "ed_adjectives.txt",
+            "verbs_after_figure.txt",
+            "irregular_plurals.tsv",
+            "is_us_state_abbreviation.txt",
+        ],
     ),
     ("src/numbers/unit_words.rs", &["unit_word.tsv", "currency_word.tsv", "dollar_country.tsv"]),
     ("src/numbers/word_lists.rs", &["is_ing_noun.txt", "is_comparative.txt"]),

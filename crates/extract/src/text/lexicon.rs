@@ -4,7 +4,7 @@
 
 use super::word_lists;
 
-pub(crate) use super::word_lists::ends_subject;
+pub(crate) use super::word_lists::{ends_subject, is_us_state_abbreviation};
 
 /// Verbs that commonly follow a bare figure ("30 died", "5,000 marched"): the figure counts
 /// whoever did it. A word in "-ed" is taken for one unless it describes people ("30 injured").

@@ -271,3 +271,55 @@ pub(crate) fn irregular_plurals(word: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The abbreviations of U.S. states that AP style writes after a city in a dateline ("MIAMI, Fla.,
+/// Tuesday, Oct. 7, 2025 —"), lower-cased and with their dots. States AP never abbreviates
+/// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) are not listed.
+pub(crate) fn is_us_state_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "ala."
+            | "ariz."
+            | "ark."
+            | "calif."
+            | "colo."
+            | "conn."
+            | "del."
+            | "fla."
+            | "ga."
+            | "ill."
+            | "ind."
+            | "kan."
+            | "ky."
+            | "la."
+            | "md."
+            | "mass."
+            | "mich."
+            | "minn."
+            | "miss."
+            | "mo."
+            | "mont."
+            | "neb."
+            | "nev."
+            | "n.h."
+            | "n.j."
+            | "n.m."
+            | "n.y."
+            | "n.c."
+            | "n.d."
+            | "okla."
+            | "ore."
+            | "pa."
+            | "r.i."
+            | "s.c."
+            | "s.d."
+            | "tenn."
+            | "vt."
+            | "va."
+            | "wash."
+            | "w.va."
+            | "wis."
+            | "wyo."
+            | "d.c."
+    )
+}
