@@ -118,3 +118,35 @@ fn fail_and_display_levels_apply_to_batches() {
     assert_eq!(out.code, 0);
     assert_eq!(lines(&out.stdout).len(), 4);
 }
+
+#[test]
+fn other_formats_name_each_story_by_its_record_id() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("archive.jsonl"), ARCHIVE).unwrap();
+    let short =
+        run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "short", "archive.jsonl"]);
+    assert_eq!(short.code, 1, "{}", short.stderr);
+    let names: Vec<&str> = short.stdout.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(names, ["council-0910", "council-0910", "council-undated", "vote-2025", "works-0609"]);
+    assert!(short.stdout.lines().next().unwrap().contains(": warning [dates.tense] "), "{}", short.stdout);
+
+    let junit =
+        run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "junit", "archive.jsonl"]);
+    assert_eq!(junit.code, 1);
+    assert!(
+        junit.stdout.contains(r#"<testsuites name="factlint" tests="7" failures="5">"#),
+        "{}",
+        junit.stdout
+    );
+    assert!(junit.stdout.contains(r#"classname="vote-2025""#) && junit.stdout.contains(r#"name="4417""#));
+
+    let sarif =
+        run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "sarif", "archive.jsonl"]);
+    let log = sarif.json();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 5);
+
+    let github =
+        run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "github", "archive.jsonl"]);
+    assert_eq!(github.stdout.lines().count(), 5);
+    assert!(github.stdout.starts_with("::warning file=council-0910,"), "{}", github.stdout);
+}

@@ -209,3 +209,194 @@ fn fixing_through_a_symbolic_link_edits_the_target() {
     assert!(link.file_type().is_symlink(), "link.txt is no longer a symbolic link");
     assert!(!read(&target).contains("recieve"), "the story behind the link was not fixed");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fixes and markup: words change, tags, entities and emphasis markers do not.
+
+#[test]
+fn fixes_never_cross_or_delete_html_markup() {
+    let dir = temp_dir();
+    let story = concat!(
+        "<p>Drivers who sign up will <em>recieve</em> text alerts.</p>\n",
+        "<p>The department hopes to finish the <a href=\"/works\">the work</a> by May.</p>\n",
+        "<p>Buses will run every ten minutes from the ferry terminal &amp; the the station.</p>\n",
+    );
+    let path = dir.path().join("bridge.html");
+    std::fs::write(&path, story).unwrap();
+    let out = run_in(dir.path(), &["check", "--fix", "bridge.html"]);
+    let after = read(&path);
+    // The misspelling inside <em> is fixed and the tag stays whole; the doubled word whose
+    // deletion would take the link's opening tag with it is left and reported.
+    let expected = story
+        .replace("<em>recieve</em>", "<em>receive</em>")
+        .replace("&amp; the the station", "&amp; the station");
+    assert_eq!(after, expected, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "factlint: bridge.html:2:38: [grammar.doubled-word] fix not applied: it would change markup"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Only what was written is counted; the doubled word is still reported.
+    assert!(out.stderr.contains("fixed 2 problems in 1 file"), "{}", out.stderr);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("grammar.doubled-word"), "{}", out.stdout);
+}
+
+#[test]
+fn fixes_never_cross_or_delete_markdown_markup() {
+    let dir = temp_dir();
+    let story = concat!(
+        "Drivers who sign up will *recieve* text alerts.\n\n",
+        "The department hopes to finish *the* the work by May.\n\n",
+        "Buses will leave the <span>the</span> ferry terminal every ten minutes.\n",
+    );
+    let path = dir.path().join("bridge.md");
+    std::fs::write(&path, story).unwrap();
+    let out = run_in(dir.path(), &["check", "--diff", "bridge.md"]);
+    assert_eq!(read(&path), story, "--diff wrote the file");
+    assert!(out.stdout.contains("\n+Drivers who sign up will *receive* text alerts.\n"), "{}", out.stdout);
+    let changed: Vec<&str> =
+        out.stdout.lines().filter(|l| l.starts_with('+') && !l.starts_with("+++")).collect();
+    assert_eq!(changed.len(), 1, "only the misspelling is fixed: {changed:?}");
+    let dropped: Vec<&str> = out.stderr.lines().filter(|l| l.contains("fix not applied")).collect();
+    assert_eq!(
+        dropped,
+        [
+            "factlint: bridge.md:3:36: [grammar.doubled-word] fix not applied: it would change markup",
+            "factlint: bridge.md:5:21: [grammar.doubled-word] fix not applied: it would change markup",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("would fix 1 problem in 1 file"), "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes and the file system.
+
+fn write_story(dir: &Path, name: &str) -> std::path::PathBuf {
+    copy_fixture("packs/spelling.txt", dir, name)
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[test]
+fn hard_links_and_read_only_stories_are_left_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_dir();
+    let linked = write_story(dir.path(), "linked.txt");
+    std::fs::hard_link(&linked, dir.path().join("other-name.txt")).unwrap();
+    let read_only = write_story(dir.path(), "read-only.txt");
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let plain = write_story(dir.path(), "plain.txt");
+    let original = common::fixture_text("packs/spelling.txt");
+
+    let out = run_in(
+        dir.path(),
+        &["check", "--fix", "--format", "short", "linked.txt", "read-only.txt", "plain.txt"],
+    );
+    assert_eq!(out.code, 2, "a story that was not written is an error: {}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("factlint: linked.txt: not fixed: the file has 2 hard links, which a fix would split"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("factlint: read-only.txt: not fixed: the file is read-only"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&linked), original);
+    assert_eq!(std::fs::metadata(&linked).unwrap().nlink(), 2, "the hard link is kept");
+    assert_eq!(read(&read_only), original);
+    assert_eq!(mode(&read_only), 0o444);
+    assert!(!read(&plain).contains("recieve"), "the writable story is fixed");
+    // The stories left alone still have their findings reported; the fixed one has none left.
+    assert!(out.stdout.contains("linked.txt:") && out.stdout.contains("read-only.txt:"), "{}", out.stdout);
+    assert!(!out.stdout.contains("plain.txt:"), "{}", out.stdout);
+}
+
+#[test]
+fn the_owner_of_a_fixed_story_is_kept() {
+    use std::os::unix::fs::MetadataExt;
+    if !is_root() {
+        eprintln!("skipped: giving a story to another owner needs root");
+        return;
+    }
+    let dir = temp_dir();
+    let story = write_story(dir.path(), "story.txt");
+    std::os::unix::fs::chown(&story, Some(65534), Some(65534)).unwrap();
+    std::fs::set_permissions(&story, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let out = run_in(dir.path(), &["check", "--fix", "story.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let after = std::fs::metadata(&story).unwrap();
+    assert_eq!((after.uid(), after.gid()), (65534, 65534));
+    assert_eq!(mode(&story), 0o664);
+    assert!(!read(&story).contains("recieve"));
+}
+
+#[test]
+fn an_unwritable_directory_is_reported_and_the_others_are_fixed() {
+    use std::os::unix::process::CommandExt;
+    let dir = temp_dir();
+    for sub in ["a", "b", "c"] {
+        write_story(&dir.path().join(sub), "story.txt");
+    }
+    let mut command = common::factlint_in(dir.path());
+    command.args(["check", "--fix", "--format", "short", "a", "b", "c"]);
+    if is_root() {
+        // Root may write anywhere: run as nobody, who owns the stories but not b's directory.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        for path in ["a", "a/story.txt", "b/story.txt", "c", "c/story.txt"] {
+            std::os::unix::fs::chown(dir.path().join(path), Some(65534), Some(65534)).unwrap();
+        }
+        command.uid(65534).gid(65534);
+    }
+    std::fs::set_permissions(dir.path().join("b"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = run_with(&mut command, None);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "factlint: b/story.txt: cannot write the fix: cannot create a file in its directory: Permission denied"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(".tmp"), "the temporary file is not what is named: {}", out.stderr);
+    assert!(!read(&dir.path().join("a/story.txt")).contains("recieve"));
+    assert!(read(&dir.path().join("b/story.txt")).contains("recieve"));
+    assert!(!read(&dir.path().join("c/story.txt")).contains("recieve"));
+    // b's findings are printed; a's and c's were fixed.
+    let paths: Vec<&str> = out.stdout.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert!(!paths.is_empty() && paths.iter().all(|p| *p == "b/story.txt"), "{}", out.stdout);
+    assert_eq!(entries(&dir.path().join("b")), ["story.txt"]);
+}
+
+#[test]
+fn temporary_files_of_an_interrupted_fix_are_removed_by_the_next() {
+    let dir = temp_dir();
+    let story = write_story(dir.path(), "story.txt");
+    // One left by a process that has ended, one by a process that still runs (this test).
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let ended = child.id();
+    child.wait().unwrap();
+    let left = format!(".factlint-fix-{ended}-0.tmp");
+    let running = format!(".factlint-fix-{}-0.tmp", std::process::id());
+    std::fs::write(dir.path().join(&left), "half a sto").unwrap();
+    std::fs::write(dir.path().join(&running), "being writ").unwrap();
+    let out = run_in(dir.path(), &["check", "--fix", "story.txt"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("factlint: removed 1 temporary file left by an interrupted --fix"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(entries(dir.path()), [running.as_str(), "story.txt"]);
+    assert!(!read(&story).contains("recieve"));
+}

@@ -123,6 +123,37 @@ const EXPECTED: &[Expected] = &[
         ],
     },
     Expected {
+        file: "mentions.txt",
+        flagged: &[
+            ("consistency.headline", "up to 2,600 jobs at its European plants"),
+            ("consistency.back-reference", "the 8,200 evacuated households"),
+            ("consistency.same-event", "the bank sued 52 lenders"),
+            ("consistency.age-reference", "The 63-year-old said"),
+            ("consistency.total", "the death toll of 19 would"),
+            ("consistency.body-size", "Its nine members voted"),
+        ],
+        quiet: &["up to 40 million euros"],
+    },
+    Expected {
+        file: "mentions-quiet.txt",
+        flagged: &[],
+        quiet: &[
+            "the 10,000 people who marched",
+            "Another 7,000 residents",
+            "a further 1,500 residents",
+            "including 40 staff",
+            "120 staff are part-time",
+            "rose by 4,000 to 44,000 visits last year",
+            "40,000 visits this year",
+            "58,500 people had used one",
+            "It sold 6 libraries a year earlier",
+            "Station Lane 389 books",
+            "Nearly 5,000 readers",
+            "More than 30,000 readers",
+            "The 12-member council cabinet",
+        ],
+    },
+    Expected {
         file: "arithmetic.txt",
         flagged: &[
             ("arithmetic.percent-of", "150 of the 600 flats inspected, or 30%"),
@@ -196,9 +227,10 @@ const EXPECTED: &[Expected] = &[
             ("facts.reference", "the Storting's 196 seats"),
             // The same slip of the keys against "the 169 seats" earlier in the story.
             ("consistency.figures", "the Storting's 196 seats"),
+            // The planted 25 also contradicts the story's own later "all 27 member states".
+            ("consistency.back-reference", "all 27 member states had signed"),
         ],
         quiet: &[
-            "all 27 member states had signed",
             "the 169 seats of the Storting",
             "when the EU had 28 member states",
             "the club's 25 members",

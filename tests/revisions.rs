@@ -323,3 +323,82 @@ fn diff_base_does_not_silently_pass_a_story_outside_the_work_tree() {
         out.stdout
     );
 }
+
+#[test]
+fn diff_base_is_never_an_option_to_git() {
+    let repo = repository();
+    let written = repo.path().join("written-by-git.txt");
+    let value = format!("--diff-base=--output={}", written.display());
+    for args in [vec!["check", value.as_str(), "news"], vec!["check", "--diff-base=-p", "news"]] {
+        let out = run_in(repo.path(), &args);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("is not a revision: a revision does not start with `-`"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(!written.exists(), "git was given --output");
+}
+
+/// Names git writes quoted (non-ASCII, a space, a quote) keep the findings on their changed lines.
+#[test]
+fn diff_base_keeps_findings_in_files_with_any_name() {
+    let dir = temp_dir();
+    git(dir.path(), &["init", "--quiet"]);
+    let names = ["café.txt", "with space.txt", "quote\"d.txt", "plain.txt"];
+    for name in names {
+        copy_fixture("packs/spelling.txt", dir.path(), name);
+    }
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "First draft"]);
+    for name in names {
+        let path = dir.path().join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace(
+                "Local councillor Dara Whitcombe said",
+                "Dara Whitcombe, who has recieved letters, said",
+            ),
+        )
+        .unwrap();
+    }
+    let out = run_in(dir.path(), &["check", "--format", "json", "--diff-base", "HEAD", "."]);
+    let findings = out.json();
+    for name in names {
+        let on_line_11 = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"].as_str().unwrap().ends_with(name) && f["line"] == 11)
+            .count();
+        assert_eq!(on_line_11, 3, "{name}: {}", out.stdout);
+    }
+    assert_eq!(findings.as_array().unwrap().len(), 12, "{}", out.stdout);
+}
+
+/// A contradiction an edit introduced is flagged at its later mention, on a line the edit did
+/// not touch; its earlier mention, the one edited, keeps it.
+#[test]
+fn diff_base_keeps_a_finding_whose_related_place_changed() {
+    let dir = temp_dir();
+    git(dir.path(), &["init", "--quiet"]);
+    let story = dir.path().join("bridge.txt");
+    let draft = concat!(
+        "About 18,000 drivers cross the bridge each day, the department said.\n\n",
+        "The bridge will close to traffic on Friday for three weeks of repairs.\n\n",
+        "About 18,000 drivers will need another route while it is shut.\n",
+    );
+    std::fs::write(&story, draft).unwrap();
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "First draft"]);
+    std::fs::write(&story, draft.replacen("18,000", "81,000", 1)).unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "json", "--diff-base", "HEAD", "bridge.txt"]);
+    let findings = out.json();
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", out.stdout);
+    assert_eq!(findings[0]["rule"], "consistency.figures");
+    assert_eq!(findings[0]["line"], 5, "flagged on the line the edit did not touch");
+    assert_eq!(findings[0]["related"][0]["line"], 1, "related to the line it did");
+}

@@ -1,18 +1,22 @@
 //! `--input-format jsonl`: archives as JSON Lines, one story a line (`id`, `text`, an optional
-//! `published` date that becomes the story's reference date), findings out as JSON Lines with
-//! the story's `id`. Lines are read in blocks and checked in parallel; output keeps input order
-//! and memory stays flat however long the archive is.
+//! `published` date that becomes the story's reference date). Findings go out as JSON Lines
+//! with the story's `id` (`--format json`, the default here), or in any other `--format` with
+//! the `id` as the story's name. Lines are read in blocks and checked in parallel; output keeps
+//! input order, and memory stays flat however long the archive is (SARIF and JUnit, whose
+//! documents close at the end, hold the rendered findings until then).
 
 use crate::Outcome;
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::input;
 use crate::pipeline::Setups;
+use crate::printers::{self, Fragment};
 use crate::records::FindingRecord;
 use anyhow::{Context, Result};
 use factlint_extract::jiff::civil::Date;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 
 /// Stories checked together; large enough to keep every core busy, small enough to bound memory.
 const BLOCK: usize = 512;
@@ -38,6 +42,14 @@ impl Skipped {
     }
 }
 
+/// One story's findings, rendered.
+enum Rendered {
+    /// JSON Lines.
+    Lines(Vec<String>),
+    /// Any other format.
+    Fragment(Fragment),
+}
+
 #[derive(Serialize)]
 struct Line<'a> {
     id: &'a serde_json::Value,
@@ -48,6 +60,9 @@ struct Line<'a> {
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let mut setups = Setups::new(&args.reading, &args.rules);
     let setup = setups.for_path(None)?;
+    let format = args.format();
+    let catalog = setups.catalog();
+    let mut held: Vec<Fragment> = Vec::new();
     let fail_on = setup.fail_on(args.fail_on, None).severity();
     let shown = setup.min_severity(args.min_severity).severity();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -63,24 +78,40 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         let reader: Box<dyn Read> = if path.as_os_str() == "-" {
             Box::new(std::io::stdin())
         } else {
-            Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?)
+            Box::new(input::open_archive(path).with_context(|| format!("cannot read {}", path.display()))?)
         };
         let name = path.display().to_string();
-        // Lines are read as bytes: one line that is not UTF-8 is skipped, not the archive.
-        let mut lines = BufReader::new(reader).split(b'\n').enumerate();
+        // Lines are read as bytes: one line that is not UTF-8, or longer than a story may be, is
+        // skipped, not the archive.
+        let limit = args.reading.limits().story;
+        let mut lines = input::BoundedLines::new(BufReader::new(reader), limit).enumerate();
         loop {
             let mut block: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BLOCK);
             for (number, line) in lines.by_ref().take(BLOCK) {
                 let line = line.with_context(|| format!("cannot read {name}"))?;
-                let text = String::from_utf8(line).map_err(|e| {
-                    format!("{name}:{}: not UTF-8 (byte {})", number + 1, e.utf8_error().valid_up_to())
-                });
+                let text = line
+                    .map_err(|length| {
+                        format!(
+                            "{name}:{}: {length} bytes, {}",
+                            number + 1,
+                            input::ReadError::TooLarge { limit }
+                        )
+                    })
+                    .and_then(|line| {
+                        String::from_utf8(line).map_err(|e| {
+                            format!(
+                                "{name}:{}: not UTF-8 (byte {})",
+                                number + 1,
+                                e.utf8_error().valid_up_to()
+                            )
+                        })
+                    });
                 block.push((number + 1, text));
             }
             if block.is_empty() {
                 break;
             }
-            let results: Vec<Result<(Vec<String>, bool), Skipped>> = block
+            let results: Vec<Result<(Rendered, bool), Skipped>> = block
                 .par_iter()
                 .filter(|(_, line)| line.as_ref().map_or(true, |l| !l.trim().is_empty()))
                 .map(|(number, line)| {
@@ -105,11 +136,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                         message: format!("{name}:{number}: {e}"),
                         internal: e.is_internal(),
                     })?;
-                    let report = &checked.report;
+                    let mut report = checked.report;
+                    let fails = report.findings.iter().any(|f| f.severity >= fail_on);
+                    report.findings.retain(|f| f.severity >= shown);
+                    if format != CheckFormat::Json {
+                        return Ok((Rendered::Fragment(printers::render(format, &report, &catalog)), fails));
+                    }
                     let mut rendered = Vec::new();
-                    let mut fails = false;
-                    for finding in report.findings.iter().filter(|f| f.severity >= shown) {
-                        fails |= finding.severity >= fail_on;
+                    for finding in &report.findings {
                         let mut record_line = FindingRecord::new(&report.name, &report.doc, finding);
                         record_line.path = None;
                         let line = Line { id: &record.id, finding: record_line };
@@ -118,16 +152,22 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                                 .map_err(|e| Skipped { message: e.to_string(), internal: true })?,
                         );
                     }
-                    Ok((rendered, fails))
+                    Ok((Rendered::Lines(rendered), fails))
                 })
                 .collect();
             for result in results {
                 match result {
-                    Ok((lines, fails)) => {
+                    Ok((rendered, fails)) => {
                         stories += 1;
                         failing |= fails;
-                        for line in lines {
-                            writeln!(out, "{line}")?;
+                        match rendered {
+                            Rendered::Lines(lines) => {
+                                for line in lines {
+                                    writeln!(out, "{line}")?;
+                                }
+                            }
+                            Rendered::Fragment(Fragment::Text(text)) => out.write_all(text.as_bytes())?,
+                            Rendered::Fragment(fragment) => held.push(fragment),
                         }
                     }
                     Err(Skipped { message, internal }) => {
@@ -142,6 +182,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             }
             progress.set_position(stories as u64);
         }
+    }
+    if format != CheckFormat::Json {
+        printers::finish(format, held, &catalog, &mut out)?;
     }
     out.flush()?;
     progress.finish_and_clear();

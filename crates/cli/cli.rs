@@ -60,6 +60,12 @@ pub enum Command {
     /// List, test or explain rules
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Run the language server on standard input and output (for editors)
+    #[command(after_help = LSP_HELP)]
+    Lsp,
+    /// Serve the checking page on this machine, for pasting stories into a browser
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
     /// Write a commented starter .factlint.yaml in the current directory
     Init {
         /// Replace an existing .factlint.yaml
@@ -75,12 +81,39 @@ pub enum Command {
     Man,
 }
 
+const LSP_HELP: &str = "\
+Editors start it themselves; see the README for Neovim, Helix and VS Code. Documents are
+checked as you type, with fixes, \"accept this word\" and \"disable this rule here\" as code
+actions and what factlint read on hover. The nearest .factlint.yaml applies and is reloaded
+when it changes.";
+
+const SERVE_HELP: &str = "\
+Examples:
+  factlint serve                         http://127.0.0.1:7171/
+  factlint serve --port 0                any free port (printed)
+  factlint serve --address 0.0.0.0       also reachable from other machines
+
+The page works offline. Stories are checked in memory: nothing is read from or written to disk.";
+
+/// Where `factlint serve` listens.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The address to listen on; loopback unless you choose otherwise
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
+
+    /// The port (0 picks a free one)
+    #[arg(long, default_value_t = 7171)]
+    pub port: u16,
+}
+
 const CHECK_EXAMPLES: &str = "\
 Examples:
   factlint check story.txt
   factlint check --format json --date 2025-06-09 story.md
   factlint check --facts newsroom-facts.yaml stories/
   factlint check --fix --diff story.md
+  factlint check --select dates,consistency --ignore dates.tense stories/
   factlint check --diff-base origin/main --format github stories/
   cat story.txt | factlint check -
   factlint check --input-format jsonl archive.jsonl > findings.jsonl
@@ -93,9 +126,9 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    /// Output format [default: human; json (one finding a line) with --input-format jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
 
     #[command(flatten)]
     pub reading: ReadingArgs,
@@ -141,6 +174,16 @@ pub struct CheckArgs {
     pub input_format: InputFormat,
 }
 
+impl CheckArgs {
+    /// The output format: as given, else for people, or JSON Lines for a JSON Lines archive.
+    pub fn format(&self) -> CheckFormat {
+        self.format.unwrap_or(match self.input_format {
+            InputFormat::Files => CheckFormat::Human,
+            InputFormat::Jsonl => CheckFormat::Json,
+        })
+    }
+}
+
 /// Options shared by every command that reads stories.
 #[derive(Args, Debug, Clone)]
 pub struct ReadingArgs {
@@ -156,10 +199,22 @@ pub struct ReadingArgs {
     /// Use this configuration instead of the nearest .factlint.yaml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Refuse stories, rule, configuration and facts files larger than this (bytes, or with K, M
+    /// or G) [default: 256M for stories, 16M for the others]
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size)]
+    pub max_size: Option<u64>,
+}
+
+impl ReadingArgs {
+    /// The most bytes read from each input.
+    pub fn limits(&self) -> crate::input::Limits {
+        crate::input::Limits::with_max(self.max_size)
+    }
 }
 
 /// Where rules and reference figures come from, besides the configuration.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct RuleArgs {
     /// Extra rule files, after the built-in packs (repeatable)
     #[arg(long = "rules", value_name = "FILE")]
@@ -172,6 +227,16 @@ pub struct RuleArgs {
     /// A model written by `factlint learn`, read by the confusion rules beside the shipped one
     #[arg(long, value_name = "MODEL")]
     pub model: Option<PathBuf>,
+
+    /// Run only these rules: ids, id prefixes or pack names, or ALL (comma-separated,
+    /// repeatable), within what the configuration runs
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Leave out these rules: ids, id prefixes or pack names (comma-separated, repeatable); the
+    /// more specific of --select and --ignore wins
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

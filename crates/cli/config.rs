@@ -2,11 +2,12 @@
 //! wins) or given with `--config`. Unknown keys are errors with a location and a "did you mean".
 
 use crate::cli::Level;
+use crate::input::read_settings;
 use anyhow::{Context, Result};
-use factlint_rules::{Rule, Severity, parse_located};
+use factlint_rules::{Rule, RuleSet, Severity, parse_located};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = ".factlint.yaml";
@@ -103,28 +104,87 @@ pub struct Config {
     pub origin: Option<PathBuf>,
     pub file: ConfigFile,
     overrides: Vec<(GlobSet, Override)>,
+    /// The file's text, to locate names found wrong once the rules are loaded.
+    text: String,
 }
 
 impl Config {
-    /// Reads and checks a configuration file.
-    pub fn load(path: &Path) -> Result<Config> {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let file: ConfigFile = parse_located(&path.display().to_string(), &text)?;
+    /// Reads (up to `limit` bytes) and checks a configuration file.
+    pub fn load(path: &Path, limit: u64) -> Result<Config> {
+        let text = read_settings(path, limit).with_context(|| format!("cannot read {}", path.display()))?;
+        Config::parse(path, &text)
+    }
+
+    /// Checks the text of a configuration file read from `path` (which places its relative
+    /// paths and names it in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let file: ConfigFile = parse_located(&path.display().to_string(), text)?;
         if let Some(item) = file.accept.iter().find(|a| a.reason.trim().is_empty()) {
-            anyhow::bail!("{}: accepted `{}` needs a reason", path.display(), item.text);
+            let (line, column) = locate_text(text, &item.text);
+            anyhow::bail!(
+                "{}:{line}:{column}: field `accept.reason`: accepted `{}` needs a reason",
+                path.display(),
+                item.text
+            );
         }
         let mut overrides = Vec::new();
         for item in &file.overrides {
             let mut set = GlobSetBuilder::new();
             for pattern in &item.paths {
-                let glob = Glob::new(pattern)
-                    .with_context(|| format!("{}: bad glob `{pattern}`", path.display()))?;
+                let glob = Glob::new(pattern).map_err(|error| {
+                    let (line, column) = locate_text(text, pattern);
+                    anyhow::anyhow!(
+                        "{}:{line}:{column}: field `overrides.paths`: bad glob `{pattern}`: {}",
+                        path.display(),
+                        error.kind()
+                    )
+                })?;
                 set.add(glob);
             }
             overrides.push((set.build()?, item.clone()));
         }
-        Ok(Config { origin: Some(path.to_path_buf()), file, overrides })
+        Ok(Config { origin: Some(path.to_path_buf()), file, overrides, text: text.to_string() })
+    }
+
+    /// Checks every name under `packs:`, `rules:` and each override's `rules:` against the
+    /// rules loaded (built-in and the user's): a misspelt name would otherwise change nothing,
+    /// silently.
+    pub fn check_rule_names(&self, rules: &RuleSet) -> Result<()> {
+        let mut packs: BTreeSet<&str> = BTreeSet::new();
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for rule in rules.rules() {
+            packs.insert(factlint_rules::builtin::pack_name(&rule.origin));
+            names.insert(rule.id());
+            names.extend(rule.id().split('.').next());
+        }
+        let packs: Vec<&str> = packs.into_iter().collect();
+        let names: Vec<&str> = names.into_iter().collect();
+        let unknown = |key: &str, known: &[&str], what: &str| -> Result<()> {
+            if known.contains(&key) {
+                return Ok(());
+            }
+            let hint = factlint_rules::nearest(key, known)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            let (line, column) = locate_key(&self.text, key);
+            let origin = self.origin.as_deref().unwrap_or(Path::new("")).display();
+            anyhow::bail!(
+                "{origin}:{line}:{column}: field `{what}`: unknown {} `{key}`{hint}",
+                if what == "packs" { "pack" } else { "rule or pack" }
+            )
+        };
+        for key in self.file.packs.keys() {
+            unknown(key, &packs, "packs")?;
+        }
+        for key in self.file.rules.keys() {
+            unknown(key, &names, "rules")?;
+        }
+        for item in &self.file.overrides {
+            for key in item.rules.keys() {
+                unknown(key, &names, "overrides.rules")?;
+            }
+        }
+        Ok(())
     }
 
     /// The directory paths in this configuration are relative to.
@@ -150,7 +210,12 @@ impl Config {
     /// Whether a rule runs anywhere under this configuration (globally or in an override).
     pub fn runs(&self, rule: &Rule) -> bool {
         let pack = factlint_rules::builtin::pack_name(&rule.origin);
-        let pack_on = self.file.packs.get(pack).copied().unwrap_or(true);
+        let pack_on = self
+            .file
+            .packs
+            .get(pack)
+            .copied()
+            .unwrap_or_else(|| factlint_rules::builtin::on_by_default(pack));
         let global = setting(&self.file.rules, rule.id());
         let on_globally = match global {
             Some(setting) => setting != RuleSetting::Off,
@@ -167,8 +232,17 @@ impl Config {
     /// when it is off there.
     pub fn severity_for(&self, rule: &Rule, path: &Path) -> Option<Severity> {
         let pack = factlint_rules::builtin::pack_name(&rule.origin);
-        let mut severity =
-            if self.file.packs.get(pack).copied().unwrap_or(true) { Some(rule.severity()) } else { None };
+        let mut severity = if self
+            .file
+            .packs
+            .get(pack)
+            .copied()
+            .unwrap_or_else(|| factlint_rules::builtin::on_by_default(pack))
+        {
+            Some(rule.severity())
+        } else {
+            None
+        };
         if let Some(setting) = setting(&self.file.rules, rule.id()) {
             severity = setting.severity();
         }
@@ -214,6 +288,36 @@ impl Config {
     }
 }
 
+/// The 1-based line and column of `key` written as a mapping key (`key:`, `"key":`), for names
+/// found wrong after parsing; the first line when it cannot be found.
+fn locate_key(text: &str, key: &str) -> (usize, usize) {
+    let forms = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
+    for (index, line) in text.lines().enumerate() {
+        let code = line.split(" #").next().unwrap_or(line);
+        let found = forms.iter().filter_map(|form| {
+            code.match_indices(form.as_str())
+                .find(|&(at, _)| at == 0 || matches!(code.as_bytes()[at - 1], b' ' | b'{' | b',' | b'\t'))
+                .map(|(at, _)| at)
+        });
+        if let Some(at) = found.min() {
+            return (index + 1, code[..at].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}
+
+/// The 1-based line and column where `needle` is first written, for values found wrong after
+/// parsing; the first line when it cannot be found as written (an escaped string).
+fn locate_text(text: &str, needle: &str) -> (usize, usize) {
+    match text.find(needle) {
+        Some(at) if !needle.is_empty() => {
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            (text[..at].matches('\n').count() + 1, text[line_start..at].chars().count() + 1)
+        }
+        _ => (1, 1),
+    }
+}
+
 /// A setting for a rule id: by exact id, else by its pack prefix ("confusable").
 fn setting(settings: &BTreeMap<String, RuleSetting>, id: &str) -> Option<RuleSetting> {
     settings.get(id).copied().or_else(|| {
@@ -226,7 +330,8 @@ fn setting(settings: &BTreeMap<String, RuleSetting>, id: &str) -> Option<RuleSet
 pub const STARTER: &str = r#"# factlint configuration. The nearest .factlint.yaml above a story applies to it.
 
 # Built-in packs, on by default: confusables, spelling, grammar, punctuation, consistency,
-# arithmetic, dates, facts.
+# arithmetic, dates, facts. Off unless turned on: confusion (real words typed for one another,
+# decided by an n-gram model; more false alarms than the others).
 packs:
   spelling: true
 

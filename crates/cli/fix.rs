@@ -1,21 +1,43 @@
 //! Applying fixes: safe ones with `--fix`, unsafe ones too with `--unsafe-fixes`, until checking
-//! the result finds nothing more to fix. Files are replaced atomically (a temporary file in the
-//! same directory, renamed over the original, permissions kept).
+//! the result finds nothing more to fix. A fix whose edits would cross or delete markup is left
+//! out and reported. Writing the result back is `rewrite`'s job.
 
 use crate::pipeline::{CheckError, Setup};
+use crate::printers::one_line;
+use crate::records::Location;
 use factlint_extract::Span;
 use factlint_extract::jiff::civil::Date;
 use factlint_rules::Applicability;
-use std::io::Write;
 use std::path::Path;
 
 /// How many rounds of fixing before giving up on convergence.
 const MAX_ROUNDS: usize = 10;
 
-/// The text after fixing, and how many edits were made.
+/// The text after fixing, how many edits were made, and the fixes left out because they would
+/// have changed markup.
 pub struct Fixed {
     pub text: String,
     pub edits: usize,
+    pub dropped: Vec<Dropped>,
+}
+
+/// A fix not applied because one of its edits would cross or delete markup (an HTML tag, a
+/// Markdown emphasis marker, an entity): words may change, the page's structure may not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub rule: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Dropped {
+    /// The line reported for it, after the story's name.
+    pub fn message(&self, name: &str) -> String {
+        format!(
+            "{name}:{}:{}: [{}] fix not applied: it would change markup",
+            self.line, self.column, self.rule
+        )
+    }
 }
 
 /// Fixes `text` (the story `name`), re-checking after each round. A story too large to check is
@@ -30,6 +52,7 @@ pub fn fix(
 ) -> Result<Fixed, CheckError> {
     let mut current = text.to_string();
     let mut edits = 0;
+    let mut dropped = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let checked = match setup.check(name.to_string(), path, current.clone(), date) {
             Ok(checked) => checked,
@@ -37,15 +60,24 @@ pub fn fix(
             Err(error) => return Err(error),
         };
         let doc = &checked.report.doc;
-        let mut planned: Vec<(Span, String)> = checked
-            .report
-            .findings
-            .iter()
-            .filter_map(|finding| {
+        let mut planned: Vec<(Span, String)> = Vec::new();
+        // Only the last round's are reported: their places are in the text as it ends.
+        dropped.clear();
+        for finding in &checked.report.findings {
+            let Some(fix) =
                 finding.fixes.iter().find(|fix| unsafe_fixes || fix.applicability == Applicability::Safe)
-            })
-            .flat_map(|fix| fix.edits.iter().map(|edit| (doc.to_source(edit.span), edit.replacement.clone())))
-            .collect();
+            else {
+                continue;
+            };
+            if fix.edits.iter().all(|edit| doc.is_prose(edit.span)) {
+                planned.extend(
+                    fix.edits.iter().map(|edit| (doc.to_source(edit.span), edit.replacement.clone())),
+                );
+            } else {
+                let at = Location::of(doc, finding.span);
+                dropped.push(Dropped { rule: finding.rule.clone(), line: at.line, column: at.column });
+            }
+        }
         planned.sort_by_key(|(span, _)| (span.start, span.end));
         let applied = apply(&mut current, &planned);
         if applied == 0 {
@@ -53,7 +85,7 @@ pub fn fix(
         }
         edits += applied;
     }
-    Ok(Fixed { text: current, edits })
+    Ok(Fixed { text: current, edits, dropped })
 }
 
 /// Applies non-overlapping edits (sorted by position) to `text`; returns how many were applied.
@@ -76,27 +108,12 @@ fn apply(text: &mut String, edits: &[(Span, String)]) -> usize {
     applied
 }
 
-/// Replaces `path`'s contents atomically, keeping its permissions. A symbolic link is followed,
-/// so the story it points to is the one rewritten and the link stays a link.
-pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let path = target.as_path();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
-    temporary.write_all(contents.as_bytes())?;
-    temporary.as_file().sync_all()?;
-    temporary.as_file().set_permissions(permissions)?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// A unified diff of a fix, for `--diff`.
 pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(&format!("a/{}", one_line(name)), &format!("b/{}", one_line(name)))
         .to_string()
 }
 
@@ -110,18 +127,5 @@ mod tests {
         let edits = vec![(Span::new(3, 7), String::new()), (Span::new(4, 7), "dog".to_string())];
         assert_eq!(apply(&mut text, &edits), 1);
         assert_eq!(text, "the cat");
-    }
-
-    #[test]
-    fn atomic_writes_keep_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("story.txt");
-        std::fs::write(&path, "old").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, "new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -13,10 +13,14 @@ pub mod fix;
 pub mod gitdiff;
 pub mod input;
 pub mod isolate;
+pub mod lsp;
 pub mod pipeline;
 pub mod printers;
 pub mod records;
 pub mod report;
+pub mod rewrite;
+pub mod select;
+pub mod serve;
 pub mod suppress;
 pub mod walk;
 

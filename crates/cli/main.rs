@@ -28,6 +28,8 @@ fn main() -> ExitCode {
         cli::Command::Snapshot(args) => commands::snapshot::run(&args),
         cli::Command::Learn(args) => commands::learn::run(&args),
         cli::Command::Rules(command) => commands::rules::run(&command),
+        cli::Command::Lsp => factlint::lsp::run(),
+        cli::Command::Serve(args) => factlint::serve::run(&args),
         cli::Command::Init { force } => commands::init(force),
         cli::Command::Completions { shell } => {
             // Written to a buffer first: the generator panics when standard output is closed

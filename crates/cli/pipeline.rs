@@ -4,6 +4,7 @@
 
 use crate::cli::{Level, ReadingArgs, RuleArgs};
 use crate::config::{Config, DateSource};
+use crate::input::{Limits, read_settings};
 use crate::isolate::{Panicked, isolate};
 use crate::report::{Catalog, FileReport};
 use crate::suppress;
@@ -32,13 +33,22 @@ pub struct Checked {
 
 impl Setup {
     /// Loads rules and facts for `config`; command-line files come after the configuration's.
-    pub fn new(config: Config, rule_args: &RuleArgs, date: Option<Date>) -> Result<Setup> {
+    /// No file read is larger than `limit` bytes.
+    pub fn new(mut config: Config, rule_args: &RuleArgs, date: Option<Date>, limit: u64) -> Result<Setup> {
+        let model = rule_args.model.clone().or_else(|| config.model());
+        if model.is_some() {
+            // A learned model is for the opt-in `confusion` pack: giving one turns the pack on,
+            // unless the configuration names it.
+            config.file.packs.entry("confusion".to_string()).or_insert(true);
+        }
         let mut rules = RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?;
         for file in config.extra_rules().iter().chain(&rule_args.rule_files) {
-            rules.extend(rule_file(file)?)?;
+            add_rule_file(&mut rules, file, limit)?;
         }
-        rules.retain(|rule| config.runs(rule));
-        if let Some(file) = rule_args.model.clone().or_else(|| config.model()) {
+        config.check_rule_names(&rules)?;
+        let selection = crate::select::Selection::new(&rule_args.select, &rule_args.ignore, &rules)?;
+        rules.retain(|rule| config.runs(rule) && selection.runs(rule));
+        if let Some(file) = model {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read the model {}", file.display()))?;
             let model = factlint_rules::ngrams::NgramModel::from_bytes(bytes)
@@ -47,7 +57,7 @@ impl Setup {
         }
         let facts_file = rule_args.facts.clone().or_else(|| config.facts());
         let facts = match facts_file {
-            Some(file) => facts(&file)?,
+            Some(file) => facts(&file, limit)?,
             None => Vec::new(),
         };
         Ok(Setup { config, rules, facts, date })
@@ -161,6 +171,7 @@ pub struct Setups {
     discovered: HashMap<PathBuf, Option<PathBuf>>,
     rule_args: RuleArgs,
     date: Option<Date>,
+    limits: Limits,
 }
 
 impl Setups {
@@ -171,6 +182,7 @@ impl Setups {
             discovered: HashMap::new(),
             rule_args: rule_args.clone(),
             date: reading.date,
+            limits: reading.limits(),
         }
     }
 
@@ -190,10 +202,10 @@ impl Setups {
             return Ok(setup.clone());
         }
         let config = match &config_path {
-            Some(file) => Config::load(file)?,
+            Some(file) => Config::load(file, self.limits.settings)?,
             None => Config::default(),
         };
-        let setup = Arc::new(Setup::new(config, &self.rule_args, self.date)?);
+        let setup = Arc::new(Setup::new(config, &self.rule_args, self.date, self.limits.settings)?);
         self.by_config.insert(config_path, setup.clone());
         Ok(setup)
     }
@@ -211,16 +223,24 @@ impl Setups {
     }
 }
 
-/// One user rule file on its own.
-pub fn rule_file(file: &Path) -> Result<RuleSet> {
+/// One user rule file on its own, read up to `limit` bytes.
+pub fn rule_file(file: &Path, limit: u64) -> Result<RuleSet> {
     let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read rule file {}", file.display()))?;
+        read_settings(file, limit).with_context(|| format!("cannot read rule file {}", file.display()))?;
     let name = file.display().to_string();
     Ok(RuleSet::from_sources([(name.as_str(), text.as_str())])?)
 }
 
-fn facts(file: &Path) -> Result<Vec<Fact>> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read facts file {}", file.display()))?;
+/// Adds the rules of a user's file after `rules`; an id already in use is an error located in
+/// that file.
+pub fn add_rule_file(rules: &mut RuleSet, file: &Path, limit: u64) -> Result<()> {
+    let text =
+        read_settings(file, limit).with_context(|| format!("cannot read rule file {}", file.display()))?;
+    Ok(rules.add_source(&file.display().to_string(), &text)?)
+}
+
+fn facts(file: &Path, limit: u64) -> Result<Vec<Fact>> {
+    let text =
+        read_settings(file, limit).with_context(|| format!("cannot read facts file {}", file.display()))?;
     Ok(parse_facts(&file.display().to_string(), &text)?)
 }

@@ -1,8 +1,8 @@
 //! The JSON records scripts rely on: one per claim and one per finding, with byte offsets into
 //! the file as written and 1-based line and character columns.
 
-use factlint_extract::{Claim, Document, Span};
-use factlint_rules::Finding;
+use factlint_extract::{Claim, Document, Frame, Span, Unit};
+use factlint_rules::{Finding, Link};
 use serde::{Serialize, Serializer};
 
 /// A number as JSON: whole numbers without a fractional part (`100000`, not `100000.0`).
@@ -74,6 +74,22 @@ pub struct ClaimRecord<'a> {
     pub score: Option<[Figure; 2]>,
     pub written: Option<factlint_extract::Written>,
     pub tense: Option<factlint_extract::Tense>,
+    /// What the words around the figure say about it (`factlint claims` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<&'a Frame>,
+    /// The earlier claim this one restates, and why (`factlint claims` only; `null` when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<Option<SameAs>>,
+}
+
+/// The antecedent of a claim in its mention chain.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SameAs {
+    pub start: u32,
+    pub line: u32,
+    pub column: u32,
+    /// back-reference | same-event | headline
+    pub signal: &'static str,
 }
 
 impl<'a> ClaimRecord<'a> {
@@ -88,17 +104,35 @@ impl<'a> ClaimRecord<'a> {
             low: figure(claim.low),
             high: figure(claim.high),
             qualifier: claim.qualifier.as_str(),
-            unit: claim.unit,
+            unit: claim.unit.map(Unit::code),
             subject: claim.subject.as_ref().map(|s| s.text.as_str()),
-            date: claim.date,
-            time: claim.time,
+            date: claim.date(),
+            time: claim.time(),
             owner: claim.owner.as_deref(),
-            person: claim.person.as_deref(),
+            person: claim.person(),
             additive: claim.additive,
-            score: claim.score.map(|(a, b)| [Figure(a), Figure(b)]),
-            written: claim.written,
-            tense: claim.tense,
+            score: claim.score().map(|(a, b)| [Figure(a), Figure(b)]),
+            written: claim.written(),
+            tense: claim.tense(),
+            frame: None,
+            same_as: None,
         }
+    }
+
+    /// Adds the claim's frame and its place in a mention chain of `claims`.
+    pub fn with_chain(
+        mut self,
+        doc: &Document,
+        claims: &[Claim],
+        frame: &'a Frame,
+        link: Option<Link>,
+    ) -> Self {
+        self.frame = Some(frame);
+        self.same_as = Some(link.map(|link| {
+            let at = Location::of(doc, claims[link.antecedent].span);
+            SameAs { start: at.start, line: at.line, column: at.column, signal: link.signal.as_str() }
+        }));
+        self
     }
 }
 

@@ -1,5 +1,7 @@
 //! Turning the paths on the command line into stories to read: files as given, directories
-//! walked with ripgrep's walker (honouring `.gitignore`), standard input for `-`.
+//! walked with ripgrep's walker (honouring `.gitignore`), standard input for `-`. A directory
+//! that cannot be read, or a path too long for the system, is reported and passed over: the
+//! walk goes on.
 
 use anyhow::{Context, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -63,9 +65,10 @@ fn walk(dir: &Path, globs: &[String], exclude: &[String]) -> Result<Vec<PathBuf>
     let walker = WalkBuilder::new(dir).require_git(false).overrides(overrides.build()?).build();
     let mut files = Vec::new();
     for entry in walker {
-        let entry = entry?;
-        if entry.file_type().is_some_and(|t| t.is_file()) {
-            files.push(entry.into_path());
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(error) => eprintln!("factlint: skipping {error}"),
         }
     }
     Ok(files)
@@ -91,5 +94,35 @@ mod tests {
         assert_eq!(only_md, vec![Source::File(root.join("a.md"))]);
         let excluded = expand(&[root.to_path_buf()], &[], &["b.txt".into()]).unwrap();
         assert_eq!(excluded, vec![Source::File(root.join("a.md"))]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_longer_than_the_system_allows_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.md"), "x").unwrap();
+        std::fs::write(root.join("z.md"), "x").unwrap();
+        // Twenty-five folders of 200 bytes each: 5,000 bytes, past PATH_MAX (4,096). Made one
+        // step at a time from an open folder, as no single path to them can be opened.
+        let name = std::ffi::CString::new("d".repeat(200)).unwrap();
+        let root_name = std::ffi::CString::new(root.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: plain system calls on NUL-terminated names; every descriptor is closed.
+        unsafe {
+            let mut fd = libc::open(root_name.as_ptr(), libc::O_DIRECTORY);
+            for _ in 0..25 {
+                assert_eq!(libc::mkdirat(fd, name.as_ptr(), 0o755), 0);
+                let next = libc::openat(fd, name.as_ptr(), libc::O_DIRECTORY);
+                libc::close(fd);
+                fd = next;
+                assert!(fd >= 0);
+            }
+            let file = libc::openat(fd, c"deep.md".as_ptr(), libc::O_CREAT | libc::O_WRONLY, 0o644);
+            assert!(file >= 0);
+            libc::close(file);
+            libc::close(fd);
+        }
+        let found = expand(&[root.to_path_buf()], &[], &[]).unwrap();
+        assert_eq!(found, vec![Source::File(root.join("a.md")), Source::File(root.join("z.md"))]);
     }
 }

@@ -8,14 +8,16 @@ use crate::pipeline::{Setup, Setups};
 use crate::printers::{self, Fragment};
 use crate::records::Location;
 use crate::report::{Catalog, Tally};
+use crate::rewrite::{self, NotWritten};
 use crate::walk::{self, Source};
 use crate::{Outcome, batch, fix};
 use anyhow::Result;
 use factlint_rules::RuleSet;
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Batches shorter than this get no progress bar.
@@ -45,6 +47,10 @@ struct FixResult {
     before: String,
     after: String,
     edits: usize,
+    /// Fixes left out because they would change markup, as reported.
+    dropped: Vec<String>,
+    /// Why the fixed story was not written back, when it was not.
+    not_written: Option<NotWritten>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
@@ -69,6 +75,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         jobs.push((source, setup));
     }
     let changed = args.diff_base.as_deref().map(ChangedLines::since).transpose()?;
+    if args.fix && !args.diff {
+        remove_leftovers(&jobs);
+    }
 
     let progress = if jobs.len() >= PROGRESS_FROM {
         ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr())
@@ -86,7 +95,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
         .collect();
     progress.finish_and_clear();
 
-    let (mut failing, mut unreadable, mut failed, mut fixed_edits, mut fixed_files) = (false, 0, 0, 0, 0);
+    let (mut failing, mut unreadable, mut failed, mut unwritten) = (false, 0, 0, 0);
+    let (mut fixed_edits, mut fixed_files) = (0, 0);
     let (mut fragments, mut tallies) = (Vec::new(), Vec::new());
     let mut fixed_stdin = false;
     // Colour codes are dropped unless standard output is a terminal (and NO_COLOR is unset).
@@ -103,13 +113,21 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             }
             Outcomes::Checked(checked) => {
                 let Checked { name, fragment, tally, failing: fails, path, fixed } = *checked;
+                for message in fixed.iter().flat_map(|f| &f.dropped) {
+                    eprintln!("factlint: {message}");
+                }
                 if let Some(fixed) = fixed.filter(|f| f.edits > 0) {
-                    fixed_edits += fixed.edits;
-                    fixed_files += 1;
+                    if let Some(why) = &fixed.not_written {
+                        unwritten += 1;
+                        eprintln!("factlint: {name}: {why}");
+                    } else {
+                        fixed_edits += fixed.edits;
+                        fixed_files += 1;
+                    }
                     if args.diff {
                         write!(out, "{}", fix::unified_diff(&name, &fixed.before, &fixed.after))?;
-                    } else if let Some(path) = &path {
-                        fix::write_atomically(path, &fixed.after)?;
+                    } else if path.is_some() {
+                        // Written by its worker as soon as it was fixed.
                     } else {
                         // Standard input: the fixed story goes to standard output.
                         write!(out, "{}", fixed.after)?;
@@ -129,11 +147,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     // With --diff the diffs are the output; a story fixed from standard input goes to standard
     // output itself. Otherwise the (remaining) findings are printed.
     if !(args.diff || fixed_stdin) {
-        printers::finish(args.format, fragments, &catalog, &mut out)?;
+        printers::finish(args.format(), fragments, &catalog, &mut out)?;
     }
     out.flush()?;
-    summary(args, &tallies, unreadable + failed, fixed_edits, fixed_files);
-    Ok(if failed > 0 {
+    summary(args, &tallies, unreadable + failed, unwritten, (fixed_edits, fixed_files));
+    Ok(if failed + unwritten > 0 {
         Outcome::Error
     } else if failing {
         Outcome::Findings
@@ -142,7 +160,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     })
 }
 
-/// Reads, checks and (when asked) fixes one input.
+/// Reads, checks and (when asked) fixes one input. A story fixed in place is written here, as
+/// soon as it is fixed, so that the time between reading and writing it stays short.
 fn check_one(
     args: &CheckArgs,
     source: &Source,
@@ -154,7 +173,11 @@ fn check_one(
         Source::Stdin => PathBuf::from("-"),
         Source::File(path) => path.clone(),
     };
-    let story = match input::read(&path, args.reading.stdin_filename.as_deref()) {
+    let in_place = args.fix && !args.diff && matches!(source, Source::File(_));
+    // What the file was before it was read, to tell later whether it changed.
+    let snapshot = in_place.then(|| rewrite::Snapshot::take(&path));
+    let story = match input::read(&path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
+    {
         Ok(story) => story,
         Err((origin, error)) => return Outcomes::Unreadable(format!("{}: {error}", origin.display_name())),
     };
@@ -163,19 +186,29 @@ fn check_one(
         Origin::Stdin { .. } => None,
     };
     let name = story.origin.display_name();
-    let fixed = if args.fix || args.diff {
+    let mut fixed = if args.fix || args.diff {
         match fix::fix(setup, &name, file.as_deref(), &story.text, None, args.unsafe_fixes) {
-            Ok(result) => {
-                Some(FixResult { before: story.text.clone(), after: result.text, edits: result.edits })
-            }
+            Ok(result) => Some(FixResult {
+                before: story.text.clone(),
+                after: result.text,
+                edits: result.edits,
+                dropped: result.dropped.iter().map(|dropped| dropped.message(&name)).collect(),
+                not_written: None,
+            }),
             Err(error) => return Outcomes::Failed(format!("{name}: {error}")),
         }
     } else {
         None
     };
-    // After fixing, report what is left.
+    if let (Some(snapshot), Some(fixed)) = (snapshot, fixed.as_mut().filter(|f| f.edits > 0)) {
+        let written = snapshot
+            .map_err(NotWritten::Io)
+            .and_then(|snapshot| rewrite::replace(&path, &snapshot, &fixed.before, &fixed.after));
+        fixed.not_written = written.err();
+    }
+    // After fixing, report what is left in the file: the fixed text once it is written.
     let text = match &fixed {
-        Some(fixed) if args.fix && !args.diff => fixed.after.clone(),
+        Some(fixed) if in_place && fixed.not_written.is_none() => fixed.after.clone(),
         _ => story.text,
     };
     let mut checked = match setup.check(name.clone(), file.as_deref(), text, None) {
@@ -186,8 +219,12 @@ fn check_one(
     if let (Some(changed), Some(path)) = (changed, &file) {
         let doc = &checked.report.doc;
         checked.report.findings.retain(|finding| {
-            let at = Location::of(doc, finding.span);
-            changed.touches(path, at.line, at.end_line)
+            std::iter::once(finding.span).chain(finding.related.iter().map(|related| related.span)).any(
+                |span| {
+                    let at = Location::of(doc, span);
+                    changed.touches(path, at.line, at.end_line)
+                },
+            )
         });
     }
     let mut report = checked.report;
@@ -196,7 +233,7 @@ fn check_one(
     let shown = setup.min_severity(args.min_severity).severity();
     report.findings.retain(|f| f.severity >= shown);
     Outcomes::Checked(Box::new(Checked {
-        fragment: printers::render(args.format, &report, catalog),
+        fragment: printers::render(args.format(), &report, catalog),
         tally: Tally::of(&report.findings),
         name: report.name,
         failing,
@@ -205,9 +242,28 @@ fn check_one(
     }))
 }
 
+/// Removes the temporary files an interrupted `--fix` left beside the stories about to be fixed.
+fn remove_leftovers(jobs: &[(Source, Arc<Setup>)]) {
+    let dirs: BTreeSet<PathBuf> = jobs
+        .iter()
+        .filter_map(|(source, _)| match source {
+            Source::File(path) => std::fs::canonicalize(path).ok()?.parent().map(Path::to_path_buf),
+            Source::Stdin => None,
+        })
+        .collect();
+    let removed: usize = dirs.iter().map(|dir| rewrite::remove_leftovers(dir)).sum();
+    if removed > 0 {
+        let plural = if removed == 1 { "" } else { "s" };
+        eprintln!("factlint: removed {removed} temporary file{plural} left by an interrupted --fix");
+    }
+}
+
 /// The summary line on standard error, for people (human format only).
-fn summary(args: &CheckArgs, tallies: &[Tally], unreadable: usize, fixed_edits: usize, fixed_files: usize) {
-    if args.format != CheckFormat::Human {
+/// `fixed` is how many problems were fixed in how many files; `unwritten`, how many fixed
+/// stories could not be written back.
+fn summary(args: &CheckArgs, tallies: &[Tally], unreadable: usize, unwritten: usize, fixed: (usize, usize)) {
+    let (fixed_edits, fixed_files) = fixed;
+    if args.format() != CheckFormat::Human {
         return;
     }
     let tally = tallies.iter().fold(Tally::default(), |sum, t| Tally {
@@ -241,6 +297,9 @@ fn summary(args: &CheckArgs, tallies: &[Tally], unreadable: usize, fixed_edits: 
             plural(fixed_edits, "problem", "problems"),
             plural(fixed_files, "file", "files")
         ));
+    }
+    if unwritten > 0 {
+        line.push_str(&format!("; {} not written", plural(unwritten, "fixed file", "fixed files")));
     }
     eprintln!("{line}");
 }

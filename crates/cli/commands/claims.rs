@@ -6,7 +6,8 @@ use crate::input;
 use crate::records::ClaimRecord;
 use crate::walk::{self, Source};
 use anyhow::Result;
-use factlint_extract::{Document, Format, Options, extract};
+use factlint_extract::{Claim, Document, Format, Frame, Options, extract, frames};
+use factlint_rules::{Link, chains};
 use std::io::Write;
 
 pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
@@ -17,7 +18,7 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
             Source::Stdin => std::path::PathBuf::from("-"),
             Source::File(path) => path,
         };
-        match input::read(&path, args.reading.stdin_filename.as_deref()) {
+        match input::read(&path, args.reading.stdin_filename.as_deref(), args.reading.limits().story) {
             Ok(story) => stories.push(story),
             Err((origin, error)) => {
                 failed += 1;
@@ -40,30 +41,26 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
         match Document::parse(story.text, &options) {
             Ok(doc) => {
                 let claims = extract(&doc);
-                documents.push((name, doc, claims));
+                let frames = frames(&doc, &claims);
+                let links = chains(&doc, &claims, &frames);
+                documents.push(Story { name, doc, claims, frames, links });
             }
             Err(error) => eprintln!("factlint: skipping {name}: {error}"),
         }
     }
-    documents.sort_by(|a, b| a.0.cmp(&b.0));
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         TableFormat::Json => {
-            let records: Vec<ClaimRecord> = documents
-                .iter()
-                .flat_map(|(name, doc, claims)| {
-                    claims.iter().map(move |claim| ClaimRecord::new(name, doc, claim))
-                })
-                .collect();
+            let records: Vec<ClaimRecord> = documents.iter().flat_map(Story::records).collect();
             serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
         TableFormat::Table => {
-            for (name, doc, claims) in &documents {
-                let records: Vec<ClaimRecord> =
-                    claims.iter().map(|claim| ClaimRecord::new(name, doc, claim)).collect();
+            for story in &documents {
+                let records: Vec<ClaimRecord> = story.records().collect();
                 table(&mut out, &records)?;
             }
         }
@@ -72,7 +69,25 @@ pub fn run(args: &ClaimsArgs) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// A plain-text table: location, kind, value, qualifier, unit, subject or date, and the text.
+/// One story read: its claims, their frames and their mention chains.
+struct Story {
+    name: String,
+    doc: Document,
+    claims: Vec<Claim>,
+    frames: Vec<Frame>,
+    links: Vec<Option<Link>>,
+}
+
+impl Story {
+    fn records(&self) -> impl Iterator<Item = ClaimRecord<'_>> {
+        self.claims.iter().zip(&self.frames).zip(&self.links).map(|((claim, frame), link)| {
+            ClaimRecord::new(&self.name, &self.doc, claim).with_chain(&self.doc, &self.claims, frame, *link)
+        })
+    }
+}
+
+/// A plain-text table: location, kind, value, qualifier, unit, subject or date, the text, and
+/// the earlier claim it restates.
 fn table(out: &mut impl Write, records: &[ClaimRecord]) -> std::io::Result<()> {
     let rows: Vec<[String; 6]> = records
         .iter()
@@ -112,7 +127,13 @@ fn table(out: &mut impl Write, records: &[ClaimRecord]) -> std::io::Result<()> {
             line.push_str(cell);
             line.extend(std::iter::repeat_n(' ', width - cell.chars().count() + 2));
         }
-        writeln!(out, "{line}{}", record.text.replace('\n', " "))?;
+        let chain = match record.same_as {
+            Some(Some(same_as)) => {
+                format!("  (same as {}:{}, {})", same_as.line, same_as.column, same_as.signal)
+            }
+            _ => String::new(),
+        };
+        writeln!(out, "{line}{}{chain}", record.text.replace('\n', " "))?;
     }
     Ok(())
 }

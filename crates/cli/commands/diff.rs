@@ -8,7 +8,7 @@ use crate::input;
 use crate::pipeline::{Checked, Setups};
 use crate::records::{ClaimRecord, FindingRecord, Location};
 use anyhow::{Result, anyhow};
-use factlint_extract::{Claim, Document};
+use factlint_extract::{Claim, Document, Unit};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashMap;
@@ -29,9 +29,9 @@ impl Identity {
         Identity {
             kind: claim.kind.as_str(),
             subject: claim.head().map(str::to_string),
-            unit: claim.unit,
+            unit: claim.unit.map(Unit::code),
             owner: claim.owner.clone(),
-            person: claim.person.clone(),
+            person: claim.person().map(str::to_string),
         }
     }
 }
@@ -40,7 +40,13 @@ impl Identity {
 fn statement(claim: &Claim) -> String {
     format!(
         "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-        claim.value, claim.low, claim.high, claim.qualifier, claim.date, claim.time, claim.score
+        claim.value,
+        claim.low,
+        claim.high,
+        claim.qualifier,
+        claim.date(),
+        claim.time(),
+        claim.score()
     )
 }
 
@@ -157,8 +163,9 @@ struct Summary {
     new_findings: usize,
 }
 
+/// What changed between two checked versions of a story (`factlint diff --format json`).
 #[derive(Serialize)]
-struct DiffRecord<'a> {
+pub struct DiffRecord<'a> {
     changed: Vec<ChangedRecord<'a>>,
     added: Vec<ClaimRecord<'a>>,
     removed: Vec<ClaimRecord<'a>>,
@@ -166,22 +173,11 @@ struct DiffRecord<'a> {
     summary: Summary,
 }
 
-pub fn run(args: &DiffArgs) -> Result<Outcome> {
-    let mut setups = Setups::new(&args.reading, &args.rules);
-    let setup = setups.for_path(Some(&args.new))?;
-    let mut versions = Vec::new();
-    for path in [&args.old, &args.new] {
-        let story = input::read(path, args.reading.stdin_filename.as_deref())
-            .map_err(|(origin, error)| anyhow!("cannot read {}: {error}", origin.display_name()))?;
-        let name = story.origin.display_name();
-        let checked = setup.check(name, Some(path), story.text, None)?;
-        versions.push(checked);
-    }
-    let (old, new) = (&versions[0], &versions[1]);
+/// Aligns the claims of two checked versions and collects what changed.
+pub fn compare<'a>(old: &'a Checked, new: &'a Checked) -> DiffRecord<'a> {
     let alignment = align(&old.claims, &new.claims);
     let fresh = new_findings(old, new);
-
-    let record = DiffRecord {
+    DiffRecord {
         changed: alignment
             .changed
             .iter()
@@ -199,7 +195,21 @@ pub fn run(args: &DiffArgs) -> Result<Outcome> {
             removed: alignment.removed.len(),
             new_findings: fresh.len(),
         },
-    };
+    }
+}
+
+pub fn run(args: &DiffArgs) -> Result<Outcome> {
+    let mut setups = Setups::new(&args.reading, &args.rules);
+    let setup = setups.for_path(Some(&args.new))?;
+    let mut versions = Vec::new();
+    for path in [&args.old, &args.new] {
+        let story = input::read(path, args.reading.stdin_filename.as_deref(), args.reading.limits().story)
+            .map_err(|(origin, error)| anyhow!("cannot read {}: {error}", origin.display_name()))?;
+        let name = story.origin.display_name();
+        let checked = setup.check(name, Some(path), story.text, None)?;
+        versions.push(checked);
+    }
+    let record = compare(&versions[0], &versions[1]);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

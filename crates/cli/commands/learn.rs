@@ -6,11 +6,12 @@
 
 use crate::Outcome;
 use crate::cli::{InputFormat, LearnArgs, ReadingArgs};
-use crate::input::read;
+use crate::input::{DEFAULT_STORY_LIMIT, read};
 use crate::pipeline::Setups;
 use crate::walk::{Source, expand};
 use anyhow::{Context, Result, bail};
 use factlint_extract::{Document, Format, Options};
+use factlint_rules::RuleSet;
 use factlint_rules::ngrams::{BYTES_PER_NGRAM, NgramCounter};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -29,10 +30,15 @@ struct Record {
 
 pub fn run(args: &LearnArgs) -> Result<Outcome> {
     let started = Instant::now();
-    let reading = ReadingArgs { date: None, stdin_filename: None, config: args.config.clone() };
+    let reading =
+        ReadingArgs { date: None, stdin_filename: None, config: args.config.clone(), max_size: None };
     let mut setups = Setups::new(&reading, &args.rules);
     let setup = setups.for_path(None)?;
-    let targets: FxHashSet<String> = setup.rules.confusion_words();
+    // Every built-in confusion set is learned, on or off in the configuration (the `confusion`
+    // pack is opt-in), with the user's own confusion rules.
+    let builtin = RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?;
+    let mut targets: FxHashSet<String> = setup.rules.confusion_words();
+    targets.extend(builtin.confusion_words());
     if targets.is_empty() {
         bail!("no confusion rule is on, so there is nothing to learn");
     }
@@ -83,7 +89,7 @@ fn learn_files(
     let counter = files
         .par_iter()
         .fold(NgramCounter::new, |mut counter, path| {
-            match read(path, None) {
+            match read(path, None, DEFAULT_STORY_LIMIT) {
                 Ok(story) => count(&story.text, &path.display().to_string(), targets, &mut counter),
                 Err((origin, error)) => {
                     progress.suspend(|| eprintln!("factlint: {}: {error}", origin.display_name()))

@@ -2,7 +2,8 @@
 
 use crate::Outcome;
 use crate::cli::{RuleArgs, RulesCommand, TableFormat};
-use crate::pipeline::rule_file;
+use crate::input::DEFAULT_SETTINGS_LIMIT;
+use crate::pipeline::{add_rule_file, rule_file};
 use anyhow::{Result, bail};
 use factlint_rules::examples::run_examples;
 use factlint_rules::schema::Example;
@@ -22,7 +23,7 @@ pub fn run(command: &RulesCommand) -> Result<Outcome> {
 fn all_rules(args: &RuleArgs) -> Result<RuleSet> {
     let mut rules = RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?;
     for file in &args.rule_files {
-        rules.extend(rule_file(file)?)?;
+        add_rule_file(&mut rules, file, DEFAULT_SETTINGS_LIMIT)?;
     }
     Ok(rules)
 }
@@ -101,7 +102,7 @@ fn test(files: &[std::path::PathBuf]) -> Result<Outcome> {
     let sets: Vec<RuleSet> = if files.is_empty() {
         vec![RuleSet::builtin().map_err(|e| anyhow::anyhow!("built-in rules: {e}"))?]
     } else {
-        files.iter().map(|f| rule_file(f)).collect::<Result<_>>()?
+        files.iter().map(|f| rule_file(f, DEFAULT_SETTINGS_LIMIT)).collect::<Result<_>>()?
     };
     let (mut rules, mut examples, mut failures) = (0, 0, Vec::new());
     for set in &sets {

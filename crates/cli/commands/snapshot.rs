@@ -30,8 +30,8 @@ fn describe(claim: &Claim, text: &str) -> String {
         (_, _, Some(value)) => parts.push(figure(value)),
         _ => {}
     }
-    if let Some(date) = &claim.date {
-        parts.push(serde_json::to_string(date).unwrap_or_default().replace('"', ""));
+    if let Some(date) = claim.date() {
+        parts.push(serde_json::to_string(&date).unwrap_or_default().replace('"', ""));
     }
     if let Some(unit) = claim.unit {
         parts.push(unit.to_string());
@@ -89,7 +89,7 @@ pub fn run(args: &SnapshotArgs) -> Result<Outcome> {
     for source in walk::expand(&args.paths, &[], &[])? {
         let Source::File(path) = source else { bail!("snapshots need files, not standard input") };
         let setup = setups.for_path(Some(&path))?;
-        let story = match input::read(&path, None) {
+        let story = match input::read(&path, None, args.reading.limits().story) {
             Ok(story) => story,
             Err((origin, error)) => {
                 eprintln!("factlint: skipping {}: {error}", origin.display_name());

@@ -38,12 +38,13 @@ fn lines_around(doc: &Document, source: Span) -> (&str, usize, usize) {
 
 fn render_finding(renderer: &Renderer, report: &FileReport, finding: &Finding) -> String {
     let doc = &report.doc;
+    let name = super::one_line(&report.name);
     let primary = doc.to_source(finding.span);
     let (lines, line_start, offset) = lines_around(doc, primary);
     let relative = |span: Span| (span.start as usize - offset)..(span.end as usize - offset);
     let mut snippet = Snippet::source(lines)
         .line_start(line_start)
-        .path(report.name.as_str())
+        .path(&name)
         .annotation(AnnotationKind::Primary.span(relative(primary)));
     let mut elsewhere = Vec::new();
     for related in &finding.related {
@@ -65,7 +66,7 @@ fn render_finding(renderer: &Renderer, report: &FileReport, finding: &Finding) -
         title = title.element(
             Snippet::source(lines)
                 .line_start(line_start)
-                .path(report.name.as_str())
+                .path(&name)
                 .annotation(AnnotationKind::Context.span(range).label(message)),
         );
     }

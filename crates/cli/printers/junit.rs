@@ -1,46 +1,56 @@
-//! `--format junit`: JUnit XML for CI dashboards: one test case per story, one failure per
-//! finding. Written by hand because a test case here may hold several failures.
+//! `--format junit`: JUnit XML for CI dashboards. Each finding is its own failing test case, so
+//! dashboards that show one failure per case show them all; a story without findings is one
+//! passing case, so clean stories are counted too. Written by hand: the format is small.
 
 use crate::records::Location;
 use crate::report::FileReport;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// One story as a test case, and whether it failed.
-pub fn test_case(report: &FileReport) -> (String, bool) {
-    let name = escape(&report.name);
+/// A story's test cases: their XML, how many there are and how many fail.
+pub struct Cases {
+    pub xml: String,
+    pub tests: usize,
+    pub failures: usize,
+}
+
+/// One story's test cases: one per finding, or one passing case when it has none.
+pub fn test_cases(report: &FileReport) -> Cases {
+    let name = escape(&super::one_line(&report.name));
     if report.findings.is_empty() {
-        return (format!("    <testcase name=\"{name}\" classname=\"factlint\"/>\n"), false);
+        let xml = format!("    <testcase name=\"{name}\" classname=\"{name}\" file=\"{name}\"/>\n");
+        return Cases { xml, tests: 1, failures: 0 };
     }
-    let mut xml = format!("    <testcase name=\"{name}\" classname=\"factlint\">\n");
+    let mut xml = String::new();
     for finding in &report.findings {
         let at = Location::of(&report.doc, finding.span);
+        let rule = escape(&finding.rule);
+        let message = escape(&finding.message);
         let _ = writeln!(
             xml,
-            r#"      <failure type="{}" message="{}">{}:{}:{}: {} [{}] {}</failure>"#,
-            escape(&finding.rule),
-            escape(&finding.message),
-            name,
-            at.line,
-            at.column,
-            finding.severity,
-            escape(&finding.rule),
-            escape(&finding.message)
+            r#"    <testcase name="{rule} at {line}:{column}" classname="{name}" file="{name}" line="{line}">"#,
+            line = at.line,
+            column = at.column,
         );
+        let _ = writeln!(
+            xml,
+            r#"      <failure type="{rule}" message="{message}">{name}:{}:{}: {} [{rule}] {message}</failure>"#,
+            at.line, at.column, finding.severity,
+        );
+        xml.push_str("    </testcase>\n");
     }
-    xml.push_str("    </testcase>\n");
-    (xml, true)
+    Cases { xml, tests: report.findings.len(), failures: report.findings.len() }
 }
 
 /// The report around the test cases.
-pub fn write(cases: &[(String, bool)], out: &mut dyn Write) -> io::Result<()> {
-    let failures = cases.iter().filter(|(_, failed)| *failed).count();
-    let tests = cases.len();
+pub fn write(cases: &[Cases], out: &mut dyn Write) -> io::Result<()> {
+    let failures: usize = cases.iter().map(|c| c.failures).sum();
+    let tests: usize = cases.iter().map(|c| c.tests).sum();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<testsuites name="factlint" tests="{tests}" failures="{failures}">"#)?;
     writeln!(out, r#"  <testsuite name="factlint" tests="{tests}" failures="{failures}" errors="0">"#)?;
-    for (xml, _) in cases {
-        out.write_all(xml.as_bytes())?;
+    for case in cases {
+        out.write_all(case.xml.as_bytes())?;
     }
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")

@@ -12,6 +12,7 @@ mod short;
 use crate::cli::CheckFormat;
 use crate::report::{Catalog, FileReport};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// One story's share of the output.
@@ -20,8 +21,8 @@ pub enum Fragment {
     Text(String),
     /// JSON findings (json) or SARIF results (sarif), for the enclosing array.
     Values(Vec<Value>),
-    /// A JUnit test case, and whether it failed.
-    TestCase { xml: String, failed: bool },
+    /// JUnit test cases.
+    TestCases(junit::Cases),
 }
 
 /// Renders one story's findings.
@@ -37,10 +38,7 @@ pub fn render(format: CheckFormat, report: &FileReport, catalog: &Catalog) -> Fr
         CheckFormat::Github => text(github::render),
         CheckFormat::Json => Fragment::Values(json::records(report)),
         CheckFormat::Sarif => Fragment::Values(sarif::results(report, catalog)),
-        CheckFormat::Junit => {
-            let (xml, failed) = junit::test_case(report);
-            Fragment::TestCase { xml, failed }
-        }
+        CheckFormat::Junit => Fragment::TestCases(junit::test_cases(report)),
     }
 }
 
@@ -66,16 +64,33 @@ pub fn finish(
         }
         CheckFormat::Sarif => sarif::write(values(fragments), catalog, out),
         CheckFormat::Junit => {
-            let cases: Vec<(String, bool)> = fragments
+            let cases: Vec<junit::Cases> = fragments
                 .into_iter()
                 .filter_map(|f| match f {
-                    Fragment::TestCase { xml, failed } => Some((xml, failed)),
+                    Fragment::TestCases(cases) => Some(cases),
                     _ => None,
                 })
                 .collect();
             junit::write(&cases, out)
         }
     }
+}
+
+/// A story's name on one line: control characters (a newline in a file name) are written as
+/// escapes (`\n`), so that one finding stays one record in line-based output.
+pub(crate) fn one_line(name: &str) -> Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn values(fragments: Vec<Fragment>) -> Vec<Value> {
@@ -86,4 +101,16 @@ fn values(fragments: Vec<Fragment>) -> Vec<Value> {
             _ => Vec::new(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_on_one_line() {
+        assert_eq!(one_line("news/bridge.md"), "news/bridge.md");
+        assert_eq!(one_line("news/two\nlines.md"), "news/two\\nlines.md");
+        assert_eq!(one_line("tab\there\r\u{1b}.md"), "tab\\there\\r\\u{1b}.md");
+    }
 }

@@ -1,5 +1,5 @@
 //! `--format short`: `path:line:col: severity [rule] message`, one line each, for editors'
-//! quickfix lists and grep.
+//! quickfix lists and grep. A control character in a story's name is escaped.
 
 use crate::records::Location;
 use crate::report::FileReport;
@@ -11,7 +11,7 @@ pub fn render(report: &FileReport, out: &mut String) {
         let _ = writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
-            report.name,
+            super::one_line(&report.name),
             at.line,
             at.column,
             finding.severity,

@@ -14,34 +14,32 @@
 //! assert_eq!(claims[0].value, Some(100_000.0));
 //! assert_eq!(claims[0].head(), Some("troop"));
 //! ```
+//!
+//! The crate is a stack of layers, each reading only the ones below it (`tests/layers.rs` keeps
+//! it so): `text` (span, token, sentence, markup, document), then `numbers` (one number as
+//! written, and units), then `claims` (figures and times), then `reference` (the reference date
+//! from the dateline). This file composes them.
 
-mod claim;
-mod document;
-mod lexicon;
-mod lower;
-mod markup;
+mod claims;
 mod numbers;
-mod quantity;
-mod refdate;
-mod sentence;
-mod span;
-mod temporal;
-mod token;
-pub mod units;
-mod window;
+mod reference;
+mod text;
 
-pub use claim::{Claim, ClaimKind, ClockTime, DateValue, Qualifier, Subject};
-pub use document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
+pub use claims::claim::{Claim, ClaimKind, ClockTime, DateParts, DateValue, Detail, Qualifier, Subject};
+pub use claims::frame::{Definiteness, Direction, Frame, Place, Role, frames, participle, verb_lemma};
+pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
-pub use lexicon::singular;
-pub use lower::Lower;
-pub use markup::{Format, OffsetMap};
-pub use sentence::{Sentence, is_abbreviation};
-pub use span::{LineCol, LineIndex, Span};
-pub use temporal::{Tense, Written, weekday_name};
-pub use token::{Token, TokenKind, tokenize};
+pub use numbers::units::{self, Unit};
+pub use text::document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
+pub use text::lexicon::singular;
+pub use text::lower::Lower;
+pub use text::markup::{Format, OffsetMap};
+pub use text::sentence::{Sentence, is_abbreviation};
+pub use text::span::{LineCol, LineIndex, Span};
+pub use text::token::{Token, TokenKind, tokenize};
 
-use window::Window;
+use claims::{quantity, temporal};
+use text::window::Window;
 
 /// Every figure and time in the document, in text order.
 pub fn extract(doc: &Document) -> Vec<Claim> {

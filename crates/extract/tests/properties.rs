@@ -175,3 +175,17 @@ fn a_bound_cut_off_at_the_end_does_not_panic() -> Result<(), TestCaseError> {
     }
     Ok(())
 }
+
+/// Found by fuzzing: a link inside an image's description ended the image's hiding early, so
+/// the image's end took the depth below zero (a panic, or in release builds every later word of
+/// the story hidden from the rules).
+#[test]
+fn a_link_inside_an_image_description_does_not_panic() -> Result<(), TestCaseError> {
+    let source = "![chart of 5,0[x](y)00 votes](c.png). Turnout was 46 per cent.";
+    check_source(source, None)?;
+    let doc = Document::parse(source, &Options { format: Format::Markdown, ..Options::default() })
+        .map_err(|_| TestCaseError::fail("a small document was rejected as too large"))?;
+    prop_assert!(doc.text().contains("Turnout was 46 per cent."), "{:?}", doc.text());
+    prop_assert!(!doc.text().contains("chart"), "{:?}", doc.text());
+    Ok(())
+}

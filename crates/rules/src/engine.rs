@@ -37,6 +37,47 @@ pub struct RuleSet {
     /// A model learned from the newsroom's archive, read by `confusion` rules beside the
     /// shipped one.
     learned: Option<std::sync::Arc<crate::ngrams::NgramModel>>,
+    /// Why the expressions did not compile as one set (too large together), when they did not.
+    regex_set_error: Option<String>,
+    /// Each rule's index by id.
+    ids: FxHashMap<String, usize>,
+}
+
+/// How large the regex rules' combined set may grow when compiled: each expression alone is
+/// limited to 1 MiB, and the set holds them all.
+const REGEX_SET_SIZE_LIMIT: usize = 64 << 20;
+
+/// Compiles parsed rules in file order after `rules`, checking that ids are unique (`ids` holds
+/// the ids already in `rules`). `text` is each file's source, for locating errors.
+fn append<'a>(
+    rules: &mut Vec<Rule>,
+    ids: &mut FxHashMap<String, usize>,
+    parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
+) -> Result<(), LoadError> {
+    for ((file, text), specs) in parsed {
+        for (index, spec) in specs?.into_iter().enumerate() {
+            if let Some(&existing) = ids.get(&spec.id) {
+                let (line, column) = crate::load::locate(text, &spec.id, None);
+                return Err(LoadError {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    rule: Some(spec.id.clone()),
+                    field: Some("id".into()),
+                    message: format!("the id is already used by a rule in {}", rules[existing].origin),
+                });
+            }
+            ids.insert(spec.id.clone(), rules.len());
+            let rule = Rule::compile(spec, file, text).map_err(|mut error| {
+                if error.line.is_none() {
+                    (error.line, error.column) = crate::load::locate_item(text, index);
+                }
+                error
+            })?;
+            rules.push(rule);
+        }
+    }
+    Ok(())
 }
 
 impl RuleSet {
@@ -53,31 +94,48 @@ impl RuleSet {
         RuleSet::assemble(sources.into_iter().map(|(file, text)| ((file, text), parse_rules(file, text))))
     }
 
+    /// Adds the rules of one YAML source after the ones already here. An id already in use is
+    /// an error located in `text`; on any error the set is left as it was.
+    pub fn add_source(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
+        let before = self.rules.len();
+        let added = append(&mut self.rules, &mut self.ids, [((file, text), parse_rules(file, text))]);
+        self.index();
+        let added = added.and_then(|()| self.regex_set_result());
+        if added.is_err() {
+            self.rules.truncate(before);
+            self.index();
+        }
+        added
+    }
+
     /// Compiles parsed rules in file order, checking that ids are unique. `text` is each file's
     /// source, for locating errors.
     fn assemble<'a>(
         parsed: impl IntoIterator<Item = ((&'a str, &'a str), Result<Vec<RuleSpec>, LoadError>)>,
     ) -> Result<RuleSet, LoadError> {
-        let mut rules: Vec<Rule> = Vec::new();
-        let mut origins: FxHashMap<String, String> = FxHashMap::default();
-        for ((file, text), specs) in parsed {
-            for spec in specs? {
-                if let Some(existing) = origins.get(&spec.id) {
-                    let (line, column) = crate::load::locate(text, &spec.id, None);
-                    return Err(LoadError {
-                        file: file.to_string(),
-                        line,
-                        column,
-                        rule: Some(spec.id.clone()),
-                        field: Some("id".into()),
-                        message: format!("the id is already used by a rule in {existing}"),
-                    });
-                }
-                origins.insert(spec.id.clone(), file.to_string());
-                rules.push(Rule::compile(spec, file, text)?);
-            }
-        }
-        Ok(RuleSet::new(rules))
+        let mut rules = Vec::new();
+        append(&mut rules, &mut FxHashMap::default(), parsed)?;
+        let set = RuleSet::new(rules);
+        set.regex_set_result()?;
+        Ok(set)
+    }
+
+    /// An error when the regex rules do not compile together.
+    fn regex_set_result(&self) -> Result<(), LoadError> {
+        let Some(message) = &self.regex_set_error else { return Ok(()) };
+        let last = self.regexes.last().map(|&index| &self.rules[index]);
+        Err(LoadError {
+            file: last.map_or_else(String::new, |rule| rule.origin.clone()),
+            line: None,
+            column: None,
+            rule: None,
+            field: Some("regex".into()),
+            message: format!(
+                "the {} regex rules are too large to compile together; use fewer or simpler \
+                 expressions ({message})",
+                self.regexes.len()
+            ),
+        })
     }
 
     /// The built-in packs: the ones [`RuleSet::warm_up_packs`] loaded ahead, else loaded now.
@@ -110,23 +168,29 @@ impl RuleSet {
         crate::checks::spelling::warm_up();
     }
 
-    /// Adds rules (from a user's files) after the ones already here.
+    /// Adds compiled rules after the ones already here. Rules read from a file are better added
+    /// with [`RuleSet::add_source`], which locates a duplicate id in the file.
     pub fn extend(&mut self, other: RuleSet) -> Result<(), LoadError> {
-        for rule in other.rules {
-            if let Some(existing) = self.rules.iter().find(|r| r.id() == rule.id()) {
-                return Err(LoadError {
-                    file: rule.origin.clone(),
-                    line: None,
-                    column: None,
-                    rule: Some(rule.id().to_string()),
-                    field: Some("id".into()),
-                    message: format!("the id is already used by a rule in {}", existing.origin),
-                });
-            }
-            self.rules.push(rule);
+        if let Some(rule) = other.rules.iter().find(|rule| self.ids.contains_key(rule.id())) {
+            let existing = &self.rules[self.ids[rule.id()]];
+            return Err(LoadError {
+                file: rule.origin.clone(),
+                line: None,
+                column: None,
+                rule: Some(rule.id().to_string()),
+                field: Some("id".into()),
+                message: format!("the id is already used by a rule in {}", existing.origin),
+            });
         }
+        let before = self.rules.len();
+        self.rules.extend(other.rules);
         self.index();
-        Ok(())
+        let extended = self.regex_set_result();
+        if extended.is_err() {
+            self.rules.truncate(before);
+            self.index();
+        }
+        extended
     }
 
     /// Reads a learned n-gram model beside the shipped one in `confusion` rules.
@@ -163,10 +227,12 @@ impl RuleSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id() == id)
+        self.ids.get(id).map(|&index| &self.rules[index])
     }
 
     fn index(&mut self) {
+        self.ids.clear();
+        self.ids.extend(self.rules.iter().enumerate().map(|(index, rule)| (rule.id().to_string(), index)));
         self.triggers.clear();
         self.spelling.clear();
         self.repetition.clear();
@@ -212,8 +278,16 @@ impl RuleSet {
             Check::Regex(check) => Some(check.regex.as_str().to_string()),
             _ => None,
         });
-        // Each expression compiled alone above, so the set compiles too.
-        self.regex_set = if self.regexes.is_empty() { None } else { regex::RegexSet::new(expressions).ok() };
+        // Each expression compiled alone, but together they may pass the size limit. Then every
+        // regex rule runs on every paragraph (slower, never silently off), and loading reports it.
+        (self.regex_set, self.regex_set_error) = if self.regexes.is_empty() {
+            (None, None)
+        } else {
+            match regex::RegexSetBuilder::new(expressions).size_limit(REGEX_SET_SIZE_LIMIT).build() {
+                Ok(set) => (Some(set), None),
+                Err(error) => (None, Some(error.to_string())),
+            }
+        };
     }
 
     /// Every finding in one story, ordered by position.
@@ -222,13 +296,14 @@ impl RuleSet {
         self.word_pass(input, &mut out);
         self.regex_pass(input, &mut out);
         let mut sentences = None;
+        let mut chains = None;
         for &index in &self.whole_document {
             let rule = &self.rules[index];
             let (doc, claims) = (input.doc, input.claims);
             match &rule.check {
                 Check::Balance(check) => check.run(rule, doc, &mut out),
                 Check::Punctuation(check) => check.run(rule, doc, &mut out),
-                Check::Consistency(check) => check.run(rule, doc, claims, &mut out),
+                Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
                     let grouped = sentences.get_or_insert_with(|| arithmetic::sentences(doc, claims));
                     check.run(rule, doc, grouped, &mut out)
@@ -311,15 +386,20 @@ impl RuleSet {
 
     /// Regex rules, paragraph by paragraph, skipping paragraphs none of them matches.
     fn regex_pass(&self, input: &Input, out: &mut Vec<Finding>) {
-        let Some(set) = &self.regex_set else { return };
+        if self.regexes.is_empty() {
+            return;
+        }
         let doc = input.doc;
         for paragraph in doc.paragraphs() {
-            let matching = set.matches(doc.slice(paragraph.span));
-            for k in matching.iter() {
+            let run = |k: usize, out: &mut Vec<Finding>| {
                 let rule = &self.rules[self.regexes[k]];
                 if let Check::Regex(check) = &rule.check {
                     check.run_paragraph(rule, doc, paragraph.span, out);
                 }
+            };
+            match &self.regex_set {
+                Some(set) => set.matches(doc.slice(paragraph.span)).iter().for_each(|k| run(k, out)),
+                None => (0..self.regexes.len()).for_each(|k| run(k, out)),
             }
         }
     }
@@ -441,5 +521,49 @@ impl RuleSet {
                 out.push(self.rules[index].finding(doc.tokens()[i].span, &vars, Some(replacement.clone())));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regex_rules(prefix: &str, count: usize, expression: &str) -> String {
+        (0..count)
+            .map(|i| format!("- id: {prefix}.r{i}\n  kind: regex\n  message: m\n  regex: '{expression}'\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_duplicate_id_is_located_and_leaves_the_set_as_it_was() {
+        let mut rules =
+            RuleSet::from_sources([("a.yaml", "- id: desk.x\n  kind: repetition\n  message: m\n")]).unwrap();
+        let error = rules
+            .add_source("b.yaml", "- id: desk.y\n  kind: articles\n  message: m\n- id: desk.x\n  kind: repetition\n  message: m\n")
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "b.yaml:4:3: rule `desk.x`: field `id`: the id is already used by a rule in a.yaml"
+        );
+        assert_eq!(rules.rules().len(), 1);
+        assert!(rules.get("desk.y").is_none());
+        assert!(rules.get("desk.x").is_some());
+    }
+
+    #[test]
+    fn regex_rules_too_large_to_compile_together_are_an_error() {
+        let mut rules = RuleSet::default();
+        rules.add_source("small.yaml", &regex_rules("small", 2, "(?-u:\\b)a+")).unwrap();
+        // The longest `\w{n}` one rule may have: near the size limit of one expression.
+        let fits =
+            |n: usize| regex::RegexBuilder::new(&format!("\\w{{{n}}}")).size_limit(1 << 20).build().is_ok();
+        let n = (1..100).take_while(|&n| fits(n)).last().unwrap();
+        let large = regex_rules("large", 80, &format!("\\w{{{n}}}"));
+        let error = rules.add_source("large.yaml", &large).unwrap_err();
+        assert!(
+            error.to_string().starts_with("large.yaml: field `regex`: the 82 regex rules are too large"),
+            "{error}"
+        );
+        assert_eq!(rules.rules().len(), 2);
     }
 }

@@ -26,6 +26,8 @@ pub mod ngrams {
     pub use crate::checks::confusion::model::{ModelError, NgramModel, hash, write_table};
     pub use crate::checks::confusion::shipped;
 }
+
+pub use checks::mentions::{Link, Signal, chains};
 pub use engine::RuleSet;
 pub use facts::{Fact, parse_facts};
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity};

@@ -5,6 +5,8 @@
 use crate::schema::RuleSpec;
 use std::fmt;
 
+mod shape;
+
 /// A rule file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -58,6 +60,14 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     ids: fn(&str) -> Vec<Option<String>>,
 ) -> Result<T, LoadError> {
+    shape::check(text).map_err(|error| LoadError {
+        file: file.to_string(),
+        line: Some(error.line),
+        column: Some(error.column),
+        rule: None,
+        field: None,
+        message: error.message,
+    })?;
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         let mut message = error.to_string();
@@ -67,8 +77,15 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
         let (path, detail) = split_path(&message);
         let index = path.as_deref().and_then(top_index);
         let rule = index.and_then(|i| ids(text).get(i).cloned().flatten());
-        let field = path.as_deref().and_then(field_of);
+        // Inside a named item (a rule, a fact) the field is the item's own; elsewhere the whole
+        // path names it (`accept.reason`).
+        let field = match (&rule, path.as_deref()) {
+            (Some(_), Some(path)) => field_of(path.split_once(']').map_or(path, |(_, rest)| rest)),
+            (None, Some(path)) => field_of(path),
+            (_, None) => None,
+        };
         let (field, detail) = refine_unknown(field, explain_untagged(detail));
+        let (field, detail) = (name_missing(field, &detail), plain_types(detail));
         LoadError {
             file: file.to_string(),
             line: location.as_ref().map(|l| l.line() as u32),
@@ -89,7 +106,7 @@ fn rule_ids(text: &str) -> Vec<Option<String>> {
 /// Splits ".[1].severity: unknown variant …" into the path and the rest.
 fn split_path(message: &str) -> (Option<String>, String) {
     match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') && (path.contains('[') || path.contains('.')) => {
+        Some((path, rest)) if !path.is_empty() && !path.contains([' ', '`', '"', '\'']) => {
             (Some(path.to_string()), rest.to_string())
         }
         _ => (None, message.to_string()),
@@ -102,10 +119,9 @@ fn top_index(path: &str) -> Option<usize> {
     inner[..inner.find(']')?].parse().ok()
 }
 
-/// ".[1].context.near[2]" → "context.near"; ".[0]" → none.
+/// ".[1].context.near[2]" → "context.near"; ".[0]" → none; "accept[0]" → "accept".
 fn field_of(path: &str) -> Option<String> {
-    let after_item = path.split_once(']').map_or(path, |(_, rest)| rest);
-    let field: Vec<&str> = after_item
+    let field: Vec<&str> = path
         .split('.')
         .map(|part| part.split('[').next().unwrap_or(part))
         .filter(|part| !part.is_empty())
@@ -126,6 +142,36 @@ fn explain_untagged(detail: String) -> String {
     } else {
         detail
     }
+}
+
+/// "missing field `kind`" and "duplicate field `message`" are about that field.
+fn name_missing(field: Option<String>, detail: &str) -> Option<String> {
+    let named = detail.strip_prefix("missing field `").or_else(|| detail.strip_prefix("duplicate field `"));
+    match named.and_then(|rest| rest.split('`').next()) {
+        Some(name) => Some(match field {
+            Some(parent) => format!("{parent}.{name}"),
+            None => name.to_string(),
+        }),
+        None => field,
+    }
+}
+
+/// serde names Rust types in its messages (`expected usize`, `expected struct RuleSpec`); say
+/// what a writer of YAML would call them.
+fn plain_types(detail: String) -> String {
+    let mut detail = detail.replace(" as u128", "").replace(" as i128", "");
+    for (rust, plain) in [
+        ("expected struct RuleSpec", "expected a rule: a mapping with `id`, `kind` and `message`"),
+        ("expected struct ConfigFile", "expected a mapping of settings (`rules:`, `packs:`, …)"),
+        ("expected usize", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected a mapping"),
+    ] {
+        detail = detail.replace(rust, plain);
+    }
+    detail
 }
 
 /// For "unknown field `x`, expected one of `a`, `b`" and "unknown variant `x`, expected one of
@@ -166,29 +212,57 @@ pub fn nearest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// The 1-based line of `field` in the rule `rule` of a YAML text, for errors found after
-/// parsing (a field the rule's kind does not take, a bad pattern).
+/// The 1-based line and column of `field` (`context.within`: `within:` under `context:`) in
+/// the rule `rule` of a YAML text, for errors found after parsing (a field the rule's kind does
+/// not take, a value out of range). The rule's `id:` when the field cannot be found.
 pub(crate) fn locate(text: &str, rule: &str, field: Option<&str>) -> (Option<u32>, Option<u32>) {
-    let mut lines = text.lines().enumerate();
-    let id_line = lines.by_ref().find(|(_, line)| {
+    let lines: Vec<&str> = text.lines().collect();
+    let id_line = lines.iter().position(|line| {
         let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
         trimmed.strip_prefix("id:").is_some_and(|v| v.trim().trim_matches(['"', '\'']) == rule)
     });
-    let Some((id_index, id_text)) = id_line else { return (None, None) };
-    let Some(field) = field else {
-        return (Some(id_index as u32 + 1), Some(id_text.find("id:").map_or(1, |c| c as u32 + 1)));
+    let Some(id_index) = id_line else { return (None, None) };
+    let column_of = |line: &str, at: usize| line[..at].chars().count() as u32 + 1;
+    let mut found = (id_index, lines[id_index].find("id:").map_or(1, |at| column_of(lines[id_index], at)));
+    let Some(field) = field.filter(|&f| f != "id") else {
+        return (Some(found.0 as u32 + 1), Some(found.1));
     };
-    let key = format!("{}:", field.split('.').next().unwrap_or(field));
-    for (index, line) in lines {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("- id:") {
-            break;
-        }
-        if trimmed.starts_with(&key) {
-            return (Some(index as u32 + 1), Some((line.len() - trimmed.len()) as u32 + 1));
+    let item_end = lines
+        .iter()
+        .enumerate()
+        .skip(id_index + 1)
+        .find(|(_, line)| line.trim_start().starts_with("- id:"))
+        .map_or(lines.len(), |(index, _)| index);
+    let mut from = id_index;
+    for key in field.split('.') {
+        let key = format!("{key}:");
+        let hit = (from..item_end).find_map(|index| key_at(lines[index], &key).map(|at| (index, at)));
+        match hit {
+            Some((index, at)) => {
+                found = (index, column_of(lines[index], at));
+                from = index;
+            }
+            None => break,
         }
     }
-    (Some(id_index as u32 + 1), Some(1))
+    (Some(found.0 as u32 + 1), Some(found.1))
+}
+
+/// Where `key` (with its colon) stands as a mapping key on `line`.
+fn key_at(line: &str, key: &str) -> Option<usize> {
+    line.match_indices(key)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || matches!(line.as_bytes()[at - 1], b' ' | b'{' | b',' | b'-'))
+}
+
+/// The 1-based line and column of the `index`-th item of a top-level YAML list, for a rule
+/// whose id cannot be found in the text as written (an escaped or empty id).
+pub(crate) fn locate_item(text: &str, index: usize) -> (Option<u32>, Option<u32>) {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with("- ") || *line == "-")
+        .nth(index)
+        .map_or((None, None), |(line, _)| (Some(line as u32 + 1), Some(1)))
 }
 
 #[cfg(test)]
@@ -229,7 +303,8 @@ mod tests {
     fn paths_name_fields() {
         assert_eq!(field_of(".[1].context.near[2]").as_deref(), Some("context.near"));
         assert_eq!(field_of(".[0]"), None);
-        assert_eq!(field_of("facts[0].source").as_deref(), Some("source"));
+        assert_eq!(field_of("facts[0].source").as_deref(), Some("facts.source"));
+        assert_eq!(field_of("fail_on").as_deref(), Some("fail_on"));
         assert_eq!(top_index(".[3].kind"), Some(3));
     }
 
@@ -237,6 +312,9 @@ mod tests {
     fn fields_are_found_in_their_rule() {
         let text = "- id: a\n  kind: x\n- id: b\n  kind: y\n  swap: {}\n";
         assert_eq!(locate(text, "b", Some("swap")), (Some(5), Some(3)));
-        assert_eq!(locate(text, "a", Some("swap")), (Some(1), Some(1)));
+        assert_eq!(locate(text, "a", Some("swap")), (Some(1), Some(3)));
+        let nested = "- id: a\n  context:\n    near: [x]\n    within: 0\n";
+        assert_eq!(locate(nested, "a", Some("context.within")), (Some(4), Some(5)));
+        assert_eq!(locate_item(nested, 0), (Some(1), Some(1)));
     }
 }

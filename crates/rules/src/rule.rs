@@ -11,6 +11,8 @@ use crate::load::{LoadError, locate, nearest};
 use crate::schema::{Kind, RuleSpec};
 use factlint_extract::Span;
 
+mod validate;
+
 /// A rule ready to run.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -41,11 +43,13 @@ impl Rule {
                 file: file.to_string(),
                 line,
                 column,
-                rule: Some(spec.id.clone()),
+                // An id with control characters is shown escaped, never printed raw.
+                rule: (!spec.id.is_empty()).then(|| spec.id.escape_debug().to_string()),
                 field: field.map(str::to_string),
                 message,
             }
         };
+        validate::validate(&spec).map_err(|(field, message)| error(Some(field), message))?;
         let allowed = allowed_fields(spec.kind);
         for (field, present) in [
             ("swap", spec.swap.is_some()),
@@ -55,6 +59,7 @@ impl Rule {
             ("regex", spec.regex.is_some()),
             ("allow", spec.allow.is_some()),
             ("tolerance", spec.tolerance.is_some()),
+            ("minimum", spec.minimum.is_some()),
             ("check", spec.check.is_some()),
             ("sets", spec.sets.is_some()),
             ("factor", spec.factor.is_some()),
@@ -74,7 +79,10 @@ impl Rule {
         let check_name = || -> Result<&str, LoadError> {
             let names = check_names(spec.kind);
             let name = spec.check.as_deref().ok_or_else(|| {
-                error(None, format!("kind `{}` needs `check`, one of: {}", spec.kind.as_str(), list(names)))
+                error(
+                    Some("check"),
+                    format!("kind `{}` needs `check`, one of: {}", spec.kind.as_str(), list(names)),
+                )
             })?;
             if names.contains(&name) {
                 Ok(name)
@@ -91,26 +99,32 @@ impl Rule {
                 let swap = spec
                     .swap
                     .as_ref()
-                    .ok_or_else(|| error(None, "kind `substitution` needs `swap`".into()))?;
+                    .ok_or_else(|| error(Some("swap"), "kind `substitution` needs `swap`".into()))?;
                 Check::Substitution(Substitution::new(swap, spec.context.as_ref()))
             }
             Kind::Pattern => {
                 let pattern = spec
                     .pattern
                     .as_ref()
-                    .ok_or_else(|| error(None, "kind `pattern` needs `pattern`".into()))?;
+                    .ok_or_else(|| error(Some("pattern"), "kind `pattern` needs `pattern`".into()))?;
                 Check::Pattern(
                     Pattern::new(pattern, spec.replace.as_deref(), spec.context.as_ref())
-                        .map_err(|message| error(Some("pattern"), message))?,
+                        .map_err(|(field, message)| error(Some(field), message))?,
                 )
             }
             Kind::Regex => {
-                let pattern =
-                    spec.regex.as_deref().ok_or_else(|| error(None, "kind `regex` needs `regex`".into()))?;
-                Check::Regex(
-                    RegexCheck::new(pattern, spec.replace.as_deref())
-                        .map_err(|message| error(Some("regex"), message))?,
-                )
+                let pattern = spec
+                    .regex
+                    .as_deref()
+                    .ok_or_else(|| error(Some("regex"), "kind `regex` needs `regex`".into()))?;
+                let check = RegexCheck::new(pattern, spec.replace.as_deref())
+                    .map_err(|message| error(Some("regex"), message))?;
+                if let Some(replace) = &spec.replace {
+                    let names: Vec<&str> = check.regex.capture_names().flatten().collect();
+                    validate::regex_replacement(replace, check.regex.captures_len(), &names)
+                        .map_err(|message| error(Some("replace"), message))?;
+                }
+                Check::Regex(check)
             }
             Kind::Repetition => Check::Repetition(Repetition::new(spec.allow.as_deref().unwrap_or_default())),
             Kind::Articles => Check::Articles,
@@ -214,7 +228,8 @@ fn allowed_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Regex => &["regex", "replace"],
         Kind::Repetition | Kind::Spelling => &["allow"],
         Kind::Articles | Kind::Facts => &[],
-        Kind::Balance | Kind::Punctuation | Kind::Consistency | Kind::Dates => &["check"],
+        Kind::Balance | Kind::Punctuation | Kind::Dates => &["check"],
+        Kind::Consistency => &["check", "tolerance", "minimum"],
         Kind::Arithmetic => &["check", "tolerance"],
         Kind::Confusion => &["sets", "factor", "stand-ins"],
     }

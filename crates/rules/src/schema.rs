@@ -137,6 +137,9 @@ pub struct RuleSpec {
     /// `confusion`: the words the shipped model reads for a word it has no counts of.
     #[serde(default, rename = "stand-ins")]
     pub stand_ins: Option<BTreeMap<String, String>>,
+    /// `consistency`: the smallest figure the rule compares.
+    #[serde(default)]
+    pub minimum: Option<f64>,
 }
 
 /// Where a substitution applies. All given conditions must hold; words may be phrases

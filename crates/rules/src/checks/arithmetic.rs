@@ -13,7 +13,7 @@ use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::Lower;
 use factlint_extract::units::convert;
-use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Span};
+use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Span, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ArithmeticCheck {
@@ -198,7 +198,7 @@ impl Scan<'_> {
         for window in s.claims.windows(3) {
             let [(a, _, a_end), (b, b_first, b_end), (p, p_first, _)] = window else { continue };
             if p.kind != ClaimKind::Percent
-                || p.unit != Some("%")
+                || p.unit != Some(Unit::PERCENT)
                 || b.kind != a.kind
                 || a.kind != ClaimKind::Count
             {
@@ -248,7 +248,7 @@ impl Scan<'_> {
         for window in s.claims.windows(3) {
             let [(p, _, p_end), (b, b_first, b_end), (c, c_first, _)] = window else { continue };
             if p.kind != ClaimKind::Percent
-                || p.unit != Some("%")
+                || p.unit != Some(Unit::PERCENT)
                 || b.kind != ClaimKind::Count
                 || c.kind != ClaimKind::Count
             {
@@ -353,7 +353,7 @@ impl Scan<'_> {
             else {
                 continue;
             };
-            if p.unit != Some("%") || p_end + 1 != x_first {
+            if p.unit != Some(Unit::PERCENT) || p_end + 1 != x_first {
                 continue;
             }
             let (Some(new_value), Some(old_value), Some(stated)) = (new.value, old.value, p.value) else {
@@ -394,7 +394,7 @@ impl Scan<'_> {
         let shares: Vec<&Claim> = s
             .claims
             .iter()
-            .filter(|(c, _, _)| c.kind == ClaimKind::Percent && c.unit == Some("%"))
+            .filter(|(c, _, _)| c.kind == ClaimKind::Percent && c.unit == Some(Unit::PERCENT))
             .map(|(c, _, _)| *c)
             .collect();
         if shares.len() < 3 || shares.iter().any(|c| c.qualifier != Qualifier::Exact) {

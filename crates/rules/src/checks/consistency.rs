@@ -6,43 +6,81 @@
 //!   ("more than 100,000" agrees with 110,000), additions ("another 5,000") are skipped, and
 //!   figures that merely differ are left alone: a story may count different groups of troops.
 //! - `ages`: one person given two ages.
-//! - `body-size`: a body given two sizes ("its nine members" … "the seven-member board").
+//! - `back-reference`, `same-event`, `headline`, `age-reference`, `body-size`: a later mention
+//!   of one thing whose figure cannot be the earlier one's, linked by the signal of that name
+//!   (see [`mentions`]): "the 8,200 households", "sued 52 lenders", the headline's figure, "the
+//!   67-year-old", "its nine members" … "the seven-member board". The rule's `tolerance` is the
+//!   relative slack allowed for rounding, its `minimum` the smallest figure it compares.
 //!
 //! The finding points at the later figure; `related` points at the earlier one.
 
+use super::mentions::{self, Link, Signal};
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+use factlint_extract::{Claim, ClaimKind, Detail, Document, Frame, Qualifier, Role, Unit};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ConsistencyCheck {
     Figures,
     Ages,
-    BodySize,
+    Restated(Signal),
 }
 
+/// The frames and mention chains of one story, computed once for all the rules that read them.
+pub(crate) type Chains = Option<(Vec<Frame>, Vec<Option<Link>>)>;
+
 impl ConsistencyCheck {
-    pub const NAMES: &'static [&'static str] = &["figures", "ages", "body-size"];
+    pub const NAMES: &'static [&'static str] = &[
+        "figures",
+        "ages",
+        "body-size",
+        "age-reference",
+        "total",
+        "direction",
+        "back-reference",
+        "same-event",
+        "headline",
+    ];
 
     pub fn from_name(name: &str) -> ConsistencyCheck {
         match name {
             "ages" => ConsistencyCheck::Ages,
-            "body-size" => ConsistencyCheck::BodySize,
+            "body-size" => ConsistencyCheck::Restated(Signal::BodySize),
+            "age-reference" => ConsistencyCheck::Restated(Signal::Age),
+            "total" => ConsistencyCheck::Restated(Signal::Total),
+            "direction" => ConsistencyCheck::Restated(Signal::Direction),
+            "back-reference" => ConsistencyCheck::Restated(Signal::BackReference),
+            "same-event" => ConsistencyCheck::Restated(Signal::SameEvent),
+            "headline" => ConsistencyCheck::Restated(Signal::Headline),
             _ => ConsistencyCheck::Figures,
         }
     }
 
-    pub fn run(self, rule: &Rule, doc: &Document, claims: &[Claim], out: &mut Vec<Finding>) {
+    pub fn run(
+        self,
+        rule: &Rule,
+        doc: &Document,
+        claims: &[Claim],
+        chains: &mut Chains,
+        out: &mut Vec<Finding>,
+    ) {
+        if let ConsistencyCheck::Restated(signal) = self {
+            let (frames, links) = chains.get_or_insert_with(|| {
+                let frames = factlint_extract::frames(doc, claims);
+                let links = mentions::chains(doc, claims, &frames);
+                (frames, links)
+            });
+            restated(rule, signal, doc, claims, frames, links, out);
+            return;
+        }
         let same: fn(&Claim, &Claim) -> bool = match self {
-            ConsistencyCheck::Figures => same_figure,
+            ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => same_figure,
             ConsistencyCheck::Ages => same_person,
-            ConsistencyCheck::BodySize => same_body,
         };
         let key: fn(&Claim) -> Option<String> = match self {
-            ConsistencyCheck::Figures => figure_key,
+            ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => figure_key,
             ConsistencyCheck::Ages => person_key,
-            ConsistencyCheck::BodySize => |claim| claim.head().map(str::to_string),
         };
         // Claims that can be the same thing share a key, so each claim is compared with its
         // own kind only: a long story (or a whole archive in one file) stays linear.
@@ -83,19 +121,94 @@ impl ConsistencyCheck {
                     && !claim.additive
                     && claim.value.is_some_and(|v| v >= 100.0)
                     && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
-                    && claim.unit != Some("fraction")
+                    && claim.unit != Some(Unit::FRACTION)
             }
-            ConsistencyCheck::Ages => claim.kind == ClaimKind::Age && claim.person.is_some(),
-            ConsistencyCheck::BodySize => {
-                claim.kind == ClaimKind::Count && claim.owner.is_some() && is_body_member(claim.head())
-            }
+            ConsistencyCheck::Ages => matches!(claim.detail, Detail::Age { person: Some(_) }),
+            ConsistencyCheck::Restated(_) => true,
         }
+    }
+}
+
+/// Flags each mention linked by `signal` whose figure cannot be its antecedent's, allowing the
+/// rule's `tolerance` for rounding.
+fn restated(
+    rule: &Rule,
+    signal: Signal,
+    doc: &Document,
+    claims: &[Claim],
+    frames: &[Frame],
+    links: &[Option<Link>],
+    out: &mut Vec<Finding>,
+) {
+    let tolerance = rule.spec.tolerance.unwrap_or(0.0);
+    let minimum = rule.spec.minimum.unwrap_or(0.0);
+    for (i, link) in links.iter().enumerate() {
+        let Some(link) = link.filter(|l| l.signal == signal) else { continue };
+        let (earlier, later) = (&claims[link.antecedent], &claims[i]);
+        let small = |c: &Claim| c.value.is_none_or(|v| v.abs() < minimum);
+        if signal == Signal::Direction {
+            if frames[i].direction != frames[link.antecedent].direction {
+                let first = doc.slice(earlier.span).to_string();
+                let why = format!("both give the move in {}", frames[i].indicator.as_deref().unwrap_or("it"));
+                let vars =
+                    [("found", doc.slice(later.span)), ("first", first.as_str()), ("why", why.as_str())];
+                let finding = rule.finding(later.figure, &vars, None);
+                out.push(Rule::with_related(
+                    finding,
+                    earlier.figure,
+                    format!("first given as “{first}” here"),
+                ));
+            }
+            continue;
+        }
+        if small(earlier) || small(later) || overlaps_within(earlier, later, tolerance) {
+            continue;
+        }
+        // A total over one figure given before may exceed it: only a smaller one contradicts.
+        let sums_up = signal == Signal::Total && frames[link.antecedent].role != Role::Total;
+        if sums_up
+            && later.high.is_none_or(|high| earlier.low.is_none_or(|low| high * (1.0 + tolerance) >= low))
+        {
+            continue;
+        }
+        let first = doc.slice(earlier.span).to_string();
+        let why = same_thing(doc, earlier, &frames[link.antecedent]);
+        let vars = [("found", doc.slice(later.span)), ("first", first.as_str()), ("why", why.as_str())];
+        let finding = rule.finding(later.figure, &vars, None);
+        out.push(Rule::with_related(finding, earlier.figure, format!("first given as “{first}” here")));
+    }
+}
+
+/// Whether two claims' intervals, each widened by `tolerance` of its bounds, meet.
+fn overlaps_within(a: &Claim, b: &Claim, tolerance: f64) -> bool {
+    let widen = |c: &Claim| {
+        let low = c.low.map_or(f64::NEG_INFINITY, |l| l - l.abs() * tolerance);
+        let high = c.high.map_or(f64::INFINITY, |h| h + h.abs() * tolerance);
+        (low, high)
+    };
+    let ((a_low, a_high), (b_low, b_high)) = (widen(a), widen(b));
+    a_low <= b_high && b_low <= a_high
+}
+
+/// Why two mentions are one thing, in the words of the first: "both count the households
+/// evacuated".
+fn same_thing(doc: &Document, claim: &Claim, frame: &Frame) -> String {
+    if matches!(frame.verb, Some("die" | "kill")) || frame.head.as_deref() == Some("death") {
+        return "both count the deaths".to_string();
+    }
+    let noun =
+        claim.subject.as_ref().map_or_else(|| frame.head.clone().unwrap_or_default(), |s| s.text.clone());
+    let participle = frame.verb.and_then(factlint_extract::participle).filter(|p| !noun.contains(p));
+    let noun = if noun.is_empty() { doc.slice(claim.span).to_lowercase() } else { noun };
+    match participle {
+        Some(participle) => format!("both count the {noun} {participle}"),
+        None => format!("both count the {noun}"),
     }
 }
 
 /// Whether the claim's sentence compares figures of different times or things ("234 cwts per
 /// acre, vs 243 cwts last year"): such figures are meant to differ.
-fn compares(doc: &Document, claim: &Claim) -> bool {
+pub(crate) fn compares(doc: &Document, claim: &Claim) -> bool {
     let sentence = doc.sentences()[doc.sentence_of(doc.token_at(claim.span.start))];
     let word = |k: usize| doc.token_text(k).to_ascii_lowercase();
     sentence.tokens().any(|k| {
@@ -141,7 +254,7 @@ fn figure_key(claim: &Claim) -> Option<String> {
     digits.sort_unstable();
     let subject = claim.subject.as_ref().map_or("", |s| s.text.as_str());
     let digits = String::from_utf8_lossy(&digits);
-    Some(format!("{:?}|{}|{subject}|{digits}", claim.kind, claim.unit.unwrap_or("")))
+    Some(format!("{:?}|{}|{subject}|{digits}", claim.kind, claim.unit.map_or("", Unit::code)))
 }
 
 fn same_figure(a: &Claim, b: &Claim) -> bool {
@@ -173,24 +286,11 @@ pub(crate) fn looks_like_a_slip(a: f64, b: f64) -> bool {
 
 /// The key a person is known by: the surname.
 fn person_key(claim: &Claim) -> Option<String> {
-    claim.person.as_deref()?.split_whitespace().last().map(str::to_lowercase)
+    claim.person()?.split_whitespace().last().map(str::to_lowercase)
 }
 
 fn same_person(a: &Claim, b: &Claim) -> bool {
     person_key(a).is_some() && person_key(a) == person_key(b)
-}
-
-fn is_body_member(head: Option<&str>) -> bool {
-    matches!(head, Some("member" | "seat" | "judge" | "justice" | "commissioner" | "director"))
-}
-
-fn same_body(a: &Claim, b: &Claim) -> bool {
-    let pronoun = |owner: &str| matches!(owner, "its" | "their");
-    a.head() == b.head()
-        && match (a.owner.as_deref(), b.owner.as_deref()) {
-            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || pronoun(x) || pronoun(y),
-            _ => false,
-        }
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ impl CompiledContext {
     /// neighbouring words come first: they are one look-up each.
     pub fn allows(&self, doc: &Document, first: usize, end: usize, bounds: Bounds) -> bool {
         let window_start = first.saturating_sub(self.within).max(bounds.first);
-        let window_end = (end + self.within).min(bounds.end);
+        let window_end = end.saturating_add(self.within).min(bounds.end);
         let near = |list: &PhraseList| {
             (window_start..window_end)
                 .filter(|&k| k < first || k >= end)

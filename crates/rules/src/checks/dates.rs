@@ -69,10 +69,10 @@ fn month_name(month: i8) -> &'static str {
 }
 
 fn weekday(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
-    let written = claim.written?;
+    let written = claim.written()?;
     let stated = written.weekday?;
     written.day?;
-    let Some(DateValue::Day(date)) = claim.date else { return None };
+    let Some(DateValue::Day(date)) = claim.date() else { return None };
     let actual = date.weekday();
     if actual == stated {
         return None;
@@ -166,7 +166,7 @@ fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     {
         return None;
     }
-    let written = claim.written?;
+    let written = claim.written()?;
     // Only dates written out: a weekday alone was resolved by the tense itself.
     let (month, day) = (written.month?, written.day?);
     let future = stated_tense(doc, claim)?;
@@ -273,7 +273,7 @@ const RECENT_PAST: i32 = 60;
 const NEAR_FUTURE: i32 = 30;
 
 fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
-    let written = claim.written?;
+    let written = claim.written()?;
     let (month, day) = (written.month?, written.day?);
     // Without a year, Feb. 29 may be right.
     let year = written.year.unwrap_or(2000);
@@ -293,7 +293,7 @@ fn deadline_passed(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding
         return None;
     }
     let reference = doc.reference_date()?;
-    let last = claim.date?.last();
+    let last = claim.date()?.last();
     if last >= reference || stated_tense(doc, claim) != Some(true) {
         return None;
     }

@@ -9,6 +9,7 @@ pub(crate) mod consistency;
 pub(crate) mod context;
 pub(crate) mod dates;
 pub(crate) mod facts;
+pub(crate) mod mentions;
 pub(crate) mod pattern;
 pub(crate) mod punctuation;
 pub(crate) mod regex;

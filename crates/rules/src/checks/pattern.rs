@@ -57,23 +57,24 @@ impl Pattern {
         elements: &[Element],
         replace: Option<&str>,
         context: Option<&Context>,
-    ) -> Result<Pattern, String> {
+    ) -> Result<Pattern, (&'static str, String)> {
         let elements: Vec<CompiledElement> = elements.iter().map(compile_element).collect();
         if elements.is_empty() {
-            return Err("a pattern needs at least one element".into());
+            return Err(("pattern", "a pattern needs at least one element".into()));
         }
         let anchor = elements
             .iter()
             .position(|e| !e.words.is_empty() && e.words.iter().all(|w| w.exact().is_some()))
-            .ok_or("a pattern needs one element of plain words (no `*`) to anchor it")?;
-        let replace = replace.map(parse_template).transpose()?;
+            .ok_or(("pattern", "a pattern needs one element of plain words (no `*`) to anchor it".into()))?;
+        let replace = replace.map(parse_template).transpose().map_err(|message| ("replace", message))?;
         if let Some(pieces) = &replace {
             for piece in pieces {
                 if let Piece::Capture { name, .. } = piece
                     && !elements.iter().any(|e| e.capture.as_deref() == Some(name))
                 {
-                    return Err(format!(
-                        "the replacement uses `{{{name}}}`, but no element captures `{name}`"
+                    return Err((
+                        "replace",
+                        format!("the replacement uses `{{{name}}}`, but no element captures `{name}`"),
                     ));
                 }
             }

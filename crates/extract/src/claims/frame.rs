@@ -1,0 +1,775 @@
+//! The frame of a claim: what a reader needs to tell whether two figures count the same thing.
+//!
+//! A figure alone says little: "2,800 households" and "the 8,200 evacuated households" are the
+//! same households only because the second is a definite back-reference with the same head noun,
+//! the same act (evacuate) and no other period or source. A [`Frame`] records those signals for
+//! one claim, read from the words around it: the head noun and its modifiers, the verb that
+//! governs the figure (as a lemma), the agent, a time anchor, how definite the figure is, where
+//! in the story it stands and who it is attributed to, and whether it is a part or a change
+//! rather than a level.
+//!
+//! Frames are computed once per story by [`frames`], in one pass over the claims, and never
+//! decide anything: linking mentions is the rules' job. The word lists live under
+//! `data/frame/`, one list per file.
+
+use crate::claims::claim::Claim;
+use crate::text::document::Document;
+use crate::text::markup::Format;
+use crate::text::token::TokenKind;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How definite a figure is, read from the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Definiteness {
+    /// No determiner: "2,800 households were evacuated".
+    Bare,
+    /// "a 300-strong force".
+    Indefinite,
+    /// "the 8,200 households", "those 300 jobs", "its 11 members", "Moscow's 40 tanks".
+    Definite,
+    /// "another 5,000", "a further 300": an addition to an earlier figure.
+    Additional,
+}
+
+/// Where in the story a claim stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// The title: a plain-text first line without a full stop, a Markdown `# ` heading, an HTML
+    /// `<h1>` or `<title>`.
+    Headline,
+    /// The first paragraph of the story proper.
+    Lead,
+    Body,
+    /// Inside quotation marks.
+    Quotation,
+}
+
+/// What a figure is to the thing it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The count itself: "44,000 jobs".
+    Level,
+    /// A part of a larger group: "including 12 children", "20 of the 300 workers".
+    Part,
+    /// A change in a level: "rose by 4,000", "up 3%".
+    Change,
+    /// A total over parts given elsewhere: "in all, 75 people", "a total of 300 jobs".
+    Total,
+}
+
+/// Which way a figure moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// The signals around one claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    /// The head noun, singular and lower-cased: "household".
+    pub head: Option<String>,
+    /// The subject's other words, lower-cased: ["evacuated"].
+    pub modifiers: Vec<String>,
+    /// The lemma of the verb that governs the figure: "evacuate".
+    pub verb: Option<&'static str>,
+    /// Whose act or figure it is, when named: "Ford", "EU".
+    pub agent: Option<String>,
+    /// A period the figure is anchored to, other than the story's own time: "last year",
+    /// "1986", "may", "year earlier".
+    pub time: Option<String>,
+    pub definiteness: Definiteness,
+    /// The noun is narrowed right after it ("the 14 seats where…", "the cafes in the
+    /// country"), so a definite figure is defined where it stands rather than referring back.
+    pub restricted: bool,
+    pub place: Place,
+    /// The named source of the figure: "police" in "police said".
+    pub attribution: Option<String>,
+    pub role: Role,
+    /// Which way the figure moved, when it is a movement: "rose 5 pct", "the 5 pct fall".
+    pub direction: Option<Direction>,
+    /// What moved, singular: "export" in "exports rose 5 pct" and "the 5 pct fall in exports".
+    pub indicator: Option<String>,
+}
+
+/// The frame of every claim, in the order of `claims`.
+pub fn frames(doc: &Document, claims: &[Claim]) -> Vec<Frame> {
+    let layout = Layout::of(doc);
+    claims.iter().map(|claim| frame(doc, &layout, claim)).collect()
+}
+
+fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
+    let figure = doc.token_at(claim.figure.start);
+    let first = doc.token_at(claim.span.start);
+    let after = doc.token_at(claim.span.end);
+    let sentence = doc.sentences().get(doc.sentence_of(figure)).map_or(0..0, |s| s.tokens());
+    let place = layout.place(doc, figure);
+    let numeric = claim.value.is_some() && !claim.kind.is_temporal();
+    let words = Words { doc, first: sentence.start, end: sentence.end };
+    let (head, modifiers) = match &claim.subject {
+        // "the death toll of 32": a toll counts deaths.
+        None if toll_before(doc, first) => (Some("death".to_string()), Vec::new()),
+        Some(subject) => {
+            let modifiers = subject
+                .text
+                .split_whitespace()
+                .filter(|w| crate::text::lexicon::singular(w) != subject.head && *w != subject.head)
+                .map(str::to_string)
+                .collect();
+            (Some(subject.head.clone()), modifiers)
+        }
+        None => (None, Vec::new()),
+    };
+    if !numeric {
+        return Frame {
+            head,
+            modifiers,
+            verb: None,
+            agent: None,
+            time: None,
+            definiteness: Definiteness::Bare,
+            restricted: false,
+            place,
+            attribution: None,
+            role: Role::Level,
+            direction: None,
+            indicator: None,
+        };
+    }
+    let verb_at = governing_verb(&words, first, after, &modifiers);
+    let (direction, indicator) = movement(&words, first, after, head.as_deref()).unzip();
+    let shouting = place == Place::Headline || words.all_capitals();
+    Frame {
+        verb: verb_at.map(|(lemma, _)| lemma),
+        agent: claim.owner.clone().filter(|o| !is_unnamed(&o.to_lowercase())).or_else(|| {
+            let (_, at) = verb_at?;
+            if shouting { None } else { words.agent_before(at) }
+        }),
+        time: words.time_anchor(figure),
+        definiteness: definiteness(&words, first, claim),
+        restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w)),
+        place,
+        attribution: words.attribution(),
+        role: role(&words, first, figure, after),
+        direction,
+        indicator: indicator.flatten(),
+        head,
+        modifiers,
+    }
+}
+
+/// Whether a death toll's figure follows: "the toll of 32", "the death toll at 32".
+fn toll_before(doc: &Document, first: usize) -> bool {
+    let word = |back: usize| first.checked_sub(back).and_then(|i| doc.folded_word(i));
+    matches!(word(1), Some("of" | "at" | "to")) && word(2) == Some("toll")
+}
+
+/// A list of words from a data file: one entry a line, `#` starts a comment.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn word_set(text: &'static str) -> HashSet<&'static str> {
+    entries(text).collect()
+}
+
+/// The lines of `verbs.txt`: a lemma, its past participle, its other forms.
+fn verb_lines() -> impl Iterator<Item = Vec<&'static str>> {
+    entries(include_str!("../../data/frame/verbs.txt")).map(|line| line.split_whitespace().collect())
+}
+
+/// Every form of a verb in `verbs.txt` mapped to its lemma, the first word of its line.
+static VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for words in verb_lines() {
+        for &form in &words {
+            forms.insert(form, words[0]);
+        }
+    }
+    forms
+});
+
+/// Each lemma's past participle, the second word of its line.
+static PARTICIPLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    verb_lines().filter(|words| words.len() > 1).map(|words| (words[0], words[1])).collect()
+});
+
+/// The lemma of a verb form in the frame's list: "sued" → "sue".
+pub fn verb_lemma(word: &str) -> Option<&'static str> {
+    VERBS.get(word).copied()
+}
+
+/// The past participle of a verb lemma in the frame's list: "sue" → "sued".
+pub fn participle(lemma: &str) -> Option<&'static str> {
+    PARTICIPLES.get(lemma).copied()
+}
+
+/// Month names and abbreviations mapped to the month's full name.
+static MONTHS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut months = HashMap::new();
+    for line in entries(include_str!("../../data/frame/months.txt")) {
+        let mut words = line.split_whitespace();
+        let Some(name) = words.next() else { continue };
+        months.insert(name, name);
+        for short in words {
+            months.insert(short, name);
+        }
+    }
+    months
+});
+
+/// Direction words mapped to their direction, from `directions.txt`.
+static DIRECTIONS: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    for line in entries(include_str!("../../data/frame/directions.txt")) {
+        let mut forms = line.split_whitespace();
+        let direction = match forms.next() {
+            Some("up") => Direction::Up,
+            _ => Direction::Down,
+        };
+        words.extend(forms.map(|form| (form, direction)));
+    }
+    words
+});
+
+static DEFINITE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/definite.txt")));
+static ADDITIONAL: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/additional.txt")));
+static PARTITIVE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/partitive.txt")));
+static CHANGE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/change.txt")));
+static PERIODS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/periods.txt")));
+static PERIOD_UNITS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/period_units.txt")));
+static ATTRIBUTION: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/attribution.txt")));
+static RESTRICTIVE: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/restrictive.txt")));
+static TOTALS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/totals.txt")));
+static UNNAMED: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/pronouns.txt")));
+
+/// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
+/// "were evacuated".
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "having",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "to",
+    "also",
+    "already",
+    "now",
+    "not",
+    "plans",
+    "planned",
+    "plan",
+    "agreed",
+    "expects",
+    "expected",
+    "aims",
+    "wants",
+    "intends",
+    "said",
+    "says",
+    "it",
+    "reportedly",
+];
+
+/// Particles and determiners between a verb and its figure: "laid off 300", "cut a total of 300",
+/// "sold its 40 stores".
+const BETWEEN_VERB_AND_FIGURE: &[&str] = &["up", "off", "down", "out", "about", "a", "an", "total", "of"];
+
+fn is_unnamed(word: &str) -> bool {
+    UNNAMED.contains(word)
+}
+
+/// The lemma of the verb that governs the figure, and where it stands: before the figure ("cut
+/// 6,200 jobs", "has sued 38 lenders"), after its subject ("2,800 households were evacuated",
+/// "23 people died"), or inside it ("the 8,200 evacuated households").
+fn governing_verb(
+    words: &Words,
+    first: usize,
+    after: usize,
+    modifiers: &[String],
+) -> Option<(&'static str, usize)> {
+    let before = (first.saturating_sub(5).max(words.first)..first).rev();
+    for i in before {
+        if words.doc.token_kind(i) != Some(TokenKind::Word) {
+            break;
+        }
+        let word = words.word(i)?;
+        if let Some(&lemma) = VERBS.get(word) {
+            return Some((lemma, i));
+        }
+        if !AUXILIARIES.contains(&word)
+            && !BETWEEN_VERB_AND_FIGURE.contains(&word)
+            && !DEFINITE.contains(word)
+        {
+            break;
+        }
+    }
+    if let Some(lemma) = modifiers.iter().find_map(|m| VERBS.get(m.as_str()).copied()) {
+        return Some((lemma, first));
+    }
+    for i in after..(after + 3).min(words.end) {
+        let word = words.word(i)?;
+        if let Some(&lemma) = VERBS.get(word) {
+            return Some((lemma, first));
+        }
+        if !AUXILIARIES.contains(&word) {
+            break;
+        }
+    }
+    None
+}
+
+/// A movement and what moved: "exports rose 5 pct" (the word before the direction, past
+/// auxiliaries) or "the 5 pct fall in exports" (the noun after "in").
+fn movement(
+    words: &Words,
+    first: usize,
+    after: usize,
+    head: Option<&str>,
+) -> Option<(Direction, Option<String>)> {
+    let named = |i: usize| {
+        let word = words.word(i)?;
+        (!is_unnamed(word) && !DEFINITE.contains(word) && !["a", "an", "and"].contains(&word))
+            .then(|| crate::text::lexicon::singular(word))
+    };
+    // "the 5 pct fall in exports": the direction as the figure's noun, or right after it.
+    let noun = match head {
+        Some(head) => Some((head, after)),
+        None => words.word(after).map(|w| (w, after + 1)),
+    };
+    if let Some((&direction, next)) = noun.and_then(|(w, next)| Some((DIRECTIONS.get(w)?, next))) {
+        let indicator = (words.word(next) == Some("in")).then(|| named(next + 1)).flatten();
+        return Some((direction, indicator));
+    }
+    let mut i = first.checked_sub(1)?;
+    if words.word(i) == Some("by") {
+        i = i.checked_sub(1)?;
+    }
+    let direction = *DIRECTIONS.get(words.word(i)?)?;
+    let mut subject = i.checked_sub(1)?;
+    while words.word(subject).is_some_and(|w| AUXILIARIES.contains(&w)) {
+        subject = subject.checked_sub(1)?;
+    }
+    Some((direction, named(subject)))
+}
+
+fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
+    if claim.additive {
+        return Definiteness::Additional;
+    }
+    let Some(before) = first.checked_sub(1).filter(|&i| i >= words.first) else {
+        return Definiteness::Bare;
+    };
+    let Some(word) = words.word(before) else { return Definiteness::Bare };
+    if ADDITIONAL.contains(word) {
+        Definiteness::Additional
+    } else if DEFINITE.contains(word) || word.ends_with("'s") || word.ends_with("’s") {
+        Definiteness::Definite
+    } else if matches!(word, "a" | "an") {
+        Definiteness::Indefinite
+    } else {
+        Definiteness::Bare
+    }
+}
+
+fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
+    let word = |i: usize| if i >= words.first { words.word(i) } else { None };
+    let before = first.checked_sub(1).and_then(word);
+    let two_before = first.checked_sub(2).and_then(word);
+    let phrase = two_before.zip(before).map(|(a, b)| format!("{a} {b}"));
+    // "among the 100,000 complaints": a partitive word before the determiner.
+    let beyond_determiner = if before.is_some_and(|w| DEFINITE.contains(w)) { two_before } else { before };
+    let part = before.is_some_and(|w| PARTITIVE.contains(w))
+        || beyond_determiner.is_some_and(|w| PARTITIVE.contains(w))
+        || phrase.as_deref().is_some_and(|p| PARTITIVE.contains(p))
+        || words.word(figure + 1) == Some("of")
+        || (words.word(after) == Some("of") && words.word(after + 1).is_some_and(|w| DEFINITE.contains(w)));
+    if part {
+        Role::Part
+    } else if before.is_some_and(|w| CHANGE.contains(w))
+        || phrase.as_deref().is_some_and(|p| p.ends_with(" of") && CHANGE.contains(&p[..p.len() - 3]))
+    {
+        Role::Change
+    } else if words.says_total() {
+        Role::Total
+    } else {
+        Role::Level
+    }
+}
+
+/// One sentence's words, folded.
+struct Words<'a> {
+    doc: &'a Document,
+    first: usize,
+    end: usize,
+}
+
+impl<'a> Words<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        if i < self.first || i >= self.end {
+            return None;
+        }
+        self.doc.folded_word(i)
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.word(i).is_some() && self.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Whether the sentence is written in capitals, as wire headlines are.
+    fn all_capitals(&self) -> bool {
+        let mut letters = (self.first..self.end)
+            .filter(|&i| self.word(i).is_some())
+            .map(|i| self.doc.token_text(i))
+            .peekable();
+        letters.peek().is_some() && letters.all(|w| !w.chars().any(char::is_lowercase))
+    }
+
+    /// The named agent before a verb: the nearest run of capitalised words ("Ford", "Bank of
+    /// England" stays "england") that is not the sentence's first word alone.
+    fn agent_before(&self, verb: usize) -> Option<String> {
+        let mut i = verb;
+        while i > self.first {
+            i -= 1;
+            let word = self.word(i)?;
+            if self.capitalised(i) && !is_unnamed(word) && !MONTHS.contains_key(word) {
+                let function_word = ["the", "a", "an", "but", "and", "in", "on", "at", "as", "its", "their"];
+                return (!function_word.contains(&word)).then(|| word.to_string());
+            }
+            if is_unnamed(word) || !AUXILIARIES.contains(&word) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the sentence speaks of a total ("in all", "a total of", "so far").
+    fn says_total(&self) -> bool {
+        (self.first..self.end).any(|i| {
+            self.word(i).is_some_and(|w| {
+                TOTALS.contains(w)
+                    || self.word(i + 1).is_some_and(|next| TOTALS.contains(format!("{w} {next}").as_str()))
+            })
+        })
+    }
+
+    /// The period anchor nearest the figure: "last year", "a year earlier", "1986", "May".
+    fn time_anchor(&self, figure: usize) -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |at: usize, anchor: String| {
+            let distance = at.abs_diff(figure);
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, anchor));
+            }
+        };
+        for i in self.first..self.end {
+            match self.doc.token_kind(i) {
+                Some(TokenKind::Number) => {
+                    let text = self.doc.token_text(i);
+                    let year = text.get(..4).and_then(|y| y.parse::<u32>().ok());
+                    if let Some(year) = year.filter(|y| (1900..=2100).contains(y))
+                        && text.len() == 4
+                    {
+                        consider(i, year.to_string());
+                    }
+                }
+                Some(TokenKind::Word) => {
+                    let Some(word) = self.word(i) else { continue };
+                    // A month with a day is a date ("May 4"), not a period.
+                    if let Some(&month) = MONTHS.get(word)
+                        && self.capitalised(i)
+                        && self.doc.token_kind(i + 1) != Some(TokenKind::Number)
+                        && (word != "may" || self.word(i + 1).is_none_or(|w| !VERBS.contains_key(w)))
+                    {
+                        consider(i, month.to_string());
+                    } else if PERIODS.contains(word)
+                        && self.next_word(i).is_some_and(|w| PERIOD_UNITS.contains(w))
+                    {
+                        let unit = self.next_word(i).unwrap_or_default();
+                        consider(i, format!("{word} {}", crate::text::lexicon::singular(unit)));
+                    } else if PERIOD_UNITS.contains(word)
+                        && self
+                            .next_word(i)
+                            .is_some_and(|w| matches!(w, "earlier" | "ago" | "before" | "later"))
+                    {
+                        let when = self.next_word(i).unwrap_or_default();
+                        consider(i, format!("{} {when}", crate::text::lexicon::singular(word)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        best.map(|(_, anchor)| anchor)
+    }
+
+    /// The next word after `i`, skipping a hyphen ("year-ago").
+    fn next_word(&self, i: usize) -> Option<&'a str> {
+        let next = if self.doc.is_text(i + 1, "-") { i + 2 } else { i + 1 };
+        self.word(next)
+    }
+
+    /// The named source of the sentence: the word before "said" ("police said"), after it
+    /// ("said the ministry"), or after "according to".
+    fn attribution(&self) -> Option<String> {
+        let verb = (self.first..self.end).find(|&i| self.word(i).is_some_and(|w| ATTRIBUTION.contains(w)))?;
+        let source = if self.word(verb) == Some("according") {
+            self.source_after(verb + 2)
+        } else {
+            self.source_before(verb).or_else(|| self.source_after(verb + 1))
+        };
+        source.filter(|s| !is_unnamed(s))
+    }
+
+    fn source_before(&self, verb: usize) -> Option<String> {
+        let word = self.word(verb.checked_sub(1)?)?;
+        (!["has", "had", "have", "also", "was", "were", "is", "it"].contains(&word)).then(|| word.to_string())
+    }
+
+    fn source_after(&self, at: usize) -> Option<String> {
+        let mut i = at;
+        while self.word(i).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+            i += 1;
+        }
+        let mut source = None;
+        while let Some(word) = self.word(i) {
+            if ["on", "in", "at", "that", "this", "last", "and", "who", "when", "for"].contains(&word) {
+                break;
+            }
+            source = Some(word.to_string());
+            i += 1;
+            if !self.capitalised(i) {
+                break;
+            }
+        }
+        source
+    }
+}
+
+/// Where the headline and the lead are.
+struct Layout {
+    headline: Option<usize>,
+    lead: Option<usize>,
+}
+
+impl Layout {
+    fn of(doc: &Document) -> Layout {
+        let paragraphs = doc.paragraphs();
+        let headline = paragraphs.first().is_some_and(|p| is_headline(doc, p.span)).then_some(0);
+        let body_start = headline.map_or(0, |h| h + 1);
+        let lead =
+            (body_start..paragraphs.len().min(body_start + 3)).find(|&p| paragraphs[p].tokens().len() >= 5);
+        Layout { headline, lead }
+    }
+
+    fn place(&self, doc: &Document, token: usize) -> Place {
+        let paragraph = doc.paragraph_of(token);
+        if Some(paragraph) == self.headline {
+            return Place::Headline;
+        }
+        if is_quoted(doc, paragraph, token) {
+            return Place::Quotation;
+        }
+        if Some(paragraph) == self.lead { Place::Lead } else { Place::Body }
+    }
+}
+
+/// Whether a story's first block is its title.
+fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
+    if doc.paragraphs().len() < 2 {
+        return false;
+    }
+    match doc.format() {
+        Format::Text => {
+            let text = doc.slice(span).trim_end();
+            !text.contains('\n') && !text.ends_with(['.', '!', '?', ':', ',']) && text.len() <= 160
+        }
+        Format::Markdown => {
+            let start = doc.to_source(span).start as usize;
+            let line_start = doc.source()[..start].rfind('\n').map_or(0, |i| i + 1);
+            doc.source()[line_start..].starts_with("# ")
+        }
+        Format::Html => {
+            let start = doc.to_source(span).start as usize;
+            let before = &doc.source()[..start];
+            before.rfind('<').is_some_and(|tag| {
+                let tag = before[tag + 1..].to_ascii_lowercase();
+                tag.starts_with("h1") || tag.starts_with("title")
+            })
+        }
+    }
+}
+
+/// Whether token `i` of paragraph `paragraph` stands inside double quotation marks.
+fn is_quoted(doc: &Document, paragraph: usize, token: usize) -> bool {
+    let Some(paragraph) = doc.paragraphs().get(paragraph) else { return false };
+    let mut open = false;
+    for k in paragraph.first_token as usize..token {
+        if doc.token_kind(k) == Some(TokenKind::Quote) {
+            match doc.token_text(k) {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+
+    fn frame_of(text: &str, figure: &str) -> Frame {
+        let doc = Document::from_text(text);
+        let claims = extract(&doc);
+        let frames = frames(&doc, &claims);
+        let at = claims
+            .iter()
+            .position(|c| doc.slice(c.figure) == figure)
+            .unwrap_or_else(|| panic!("no claim {figure} in {claims:?}"));
+        frames[at].clone()
+    }
+
+    #[test]
+    fn verb_before_the_figure_through_auxiliaries() {
+        let frame = frame_of("The bank has sued 38 lenders over the loans.", "38");
+        assert_eq!(frame.verb, Some("sue"));
+        assert_eq!(frame.head.as_deref(), Some("lender"));
+        assert_eq!(frame.definiteness, Definiteness::Bare);
+    }
+
+    #[test]
+    fn passive_verb_after_the_subject() {
+        let frame = frame_of("About 2,800 households were evacuated on Monday.", "2,800");
+        assert_eq!(frame.verb, Some("evacuate"));
+        assert_eq!(frame.head.as_deref(), Some("household"));
+    }
+
+    #[test]
+    fn participle_inside_a_definite_back_reference() {
+        let frame = frame_of("Officials said the 8,200 evacuated households could return.", "8,200");
+        assert_eq!(frame.verb, Some("evacuate"));
+        assert_eq!(frame.definiteness, Definiteness::Definite);
+        assert_eq!(frame.modifiers, vec!["evacuated".to_string()]);
+    }
+
+    #[test]
+    fn additions_parts_and_changes() {
+        assert_eq!(
+            frame_of("Another 500 workers will follow.", "500").definiteness,
+            Definiteness::Additional
+        );
+        assert_eq!(frame_of("Many died, including 12 children.", "12").role, Role::Part);
+        assert_eq!(frame_of("Among the 100,000 complaints were many.", "100,000").role, Role::Part);
+        assert_eq!(frame_of("He said 10 of the directors will pay.", "10").role, Role::Part);
+        assert_eq!(frame_of("The first 12,500 jobs have gone.", "12,500").role, Role::Part);
+        assert!(frame_of("They named the 14 seats where students vote.", "14").restricted);
+        let toll = frame_of("Officials said the death toll of 32 could rise.", "32");
+        assert_eq!((toll.head.as_deref(), toll.role), (Some("death"), Role::Total));
+        assert_eq!(frame_of("Employment rose by 4,000 jobs in May.", "4,000").role, Role::Change);
+        assert_eq!(frame_of("The plant has 44,000 jobs.", "44,000").role, Role::Level);
+        assert_eq!(frame_of("In all they arrested 75 people.", "75").role, Role::Total);
+    }
+
+    #[test]
+    fn movements() {
+        let frame = frame_of("Exports rose 5 pct in May.", "5 pct");
+        assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Up), Some("export")));
+        let frame = frame_of("Traders noted the 5 pct fall in exports.", "5 pct");
+        assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Down), Some("export")));
+        assert_eq!(frame_of("Exports were 5 pct of output.", "5 pct").direction, None);
+    }
+
+    #[test]
+    fn time_anchors() {
+        assert_eq!(frame_of("It sold 300 cars last year.", "300").time.as_deref(), Some("last year"));
+        assert_eq!(frame_of("It sold 300 cars a year earlier.", "300").time.as_deref(), Some("year earlier"));
+        assert_eq!(frame_of("It sold 300 cars in 2019.", "300").time.as_deref(), Some("2019"));
+        assert_eq!(frame_of("It sold 300 cars in May.", "300").time.as_deref(), Some("may"));
+        assert_eq!(frame_of("It sold 300 cars on Tuesday.", "300").time, None);
+        assert_eq!(frame_of("On May 4 it sold 300 cars.", "300").time, None);
+    }
+
+    #[test]
+    fn agent_and_attribution() {
+        let frame = frame_of("Ford will cut 6,200 jobs, police said.", "6,200");
+        assert_eq!(frame.agent.as_deref(), Some("ford"));
+        assert_eq!(frame.attribution.as_deref(), Some("police"));
+        let frame = frame_of("The carmaker will cut 6,200 jobs, according to the union.", "6,200");
+        assert_eq!(frame.agent, None);
+        assert_eq!(frame.attribution.as_deref(), Some("union"));
+        assert_eq!(frame_of("On Tuesday it said it would cut 300 jobs.", "300").agent, None);
+    }
+
+    #[test]
+    fn place_in_the_story() {
+        let text = "Carmaker to cut 6,200 jobs\n\nThe carmaker said on Tuesday that it would cut 6,200 jobs at its plants.\n\n\"We will hire 300 workers,\" he said. It has 9,000 staff.\n";
+        assert_eq!(frame_of(text, "6,200").place, Place::Headline);
+        assert_eq!(frame_of(text, "300").place, Place::Quotation);
+        assert_eq!(frame_of(text, "9,000").place, Place::Body);
+        let doc = Document::from_text(text);
+        let claims = extract(&doc);
+        let places: Vec<Place> = frames(&doc, &claims).iter().map(|f| f.place).collect();
+        assert!(places.contains(&Place::Lead));
+    }
+
+    #[test]
+    fn markdown_title_is_the_headline() {
+        let doc = Document::parse(
+            "# Carmaker to cut 6,200 jobs\n\nThe carmaker will cut 2,600 jobs.\n",
+            &crate::Options { format: Format::Markdown, ..Default::default() },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let claims = extract(&doc);
+        let frames = frames(&doc, &claims);
+        assert_eq!(frames[0].place, Place::Headline);
+        assert_eq!(frames[1].place, Place::Lead);
+    }
+
+    #[test]
+    fn every_data_list_loads() {
+        assert!(VERBS.get("sued") == Some(&"sue"));
+        assert_eq!(participle("sell"), Some("sold"));
+        assert!(verb_lines().all(|words| words.len() >= 2), "every verb has its participle");
+        assert!(MONTHS.get("sept") == Some(&"september"));
+        for set in
+            [&DEFINITE, &ADDITIONAL, &PARTITIVE, &CHANGE, &PERIODS, &PERIOD_UNITS, &ATTRIBUTION, &UNNAMED]
+        {
+            assert!(!set.is_empty());
+            assert!(set.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+// @generated from crates/extract/data by crates/extract/tests/codegen.rs: edit the lists there,
+// then run `FACTLINT_BLESS=1 cargo test -p factlint-extract --test codegen`.
+
+/// A unit of measure written as one word (lower-cased), e.g. "miles", "kilometres", "mph":
+/// the word, then the unit's code.
+pub(crate) fn unit_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" | "kms" => "km",
+        "metre" | "metres" | "meter" | "meters" => "m",
+        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => "cm",
+        "millimetre" | "millimetres" | "millimeter" | "millimeters" | "mm" => "mm",
+        "nanometre" | "nanometres" | "nanometer" | "nanometers" => "nm",
+        "mile" | "miles" | "mi" => "mi",
+        "yard" | "yards" | "yd" | "yds" => "yd",
+        "foot" | "feet" | "ft" => "ft",
+        "inch" | "inches" => "in",
+        "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kg" | "kgs" | "kilo" | "kilos" => "kg",
+        "gram" | "grams" | "gramme" | "grammes" | "g" => "g",
+        "milligram" | "milligrams" | "milligramme" | "milligrammes" | "mg" => "mg",
+        "tonne" | "tonnes" | "t" => "t",
+        "ton" | "tons" => "ton",
+        "pound" | "pounds" | "lb" | "lbs" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "stone" => "st",
+        "litre" | "litres" | "liter" | "liters" | "l" => "L",
+        "millilitre" | "millilitres" | "milliliter" | "milliliters" | "ml" => "mL",
+        "gallon" | "gallons" | "gal" => "gal",
+        "barrel" | "barrels" | "bbl" | "bbls" => "bbl",
+        "pint" | "pints" => "pt",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "ha",
+        "km2" => "km2",
+        "m2" => "m2",
+        "mph" => "mph",
+        "kph" | "kmh" | "km/h" => "km/h",
+        "knot" | "knots" => "kn",
+        "celsius" | "centigrade" => "°C",
+        "fahrenheit" => "°F",
+        "kelvin" => "K",
+        "second" | "seconds" | "secs" | "sec" => "s",
+        "minute" | "minutes" | "mins" => "min",
+        "hour" | "hours" | "hrs" | "hr" => "h",
+        "day" | "days" => "day",
+        "week" | "weeks" | "wk" | "wks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" | "yrs" | "yr" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "calorie" | "calories" | "kcal" => "cal",
+        "watt" | "watts" => "W",
+        "kilowatt" | "kilowatts" | "kw" => "kW",
+        "megawatt" | "megawatts" | "mw" => "MW",
+        "gigawatt" | "gigawatts" | "gw" => "GW",
+        "horsepower" | "hp" => "hp",
+        "byte" | "bytes" => "B",
+        "kilobyte" | "kilobytes" | "kb" => "KB",
+        "megabyte" | "megabytes" | "mb" => "MB",
+        "gigabyte" | "gigabytes" | "gb" => "GB",
+        "terabyte" | "terabytes" | "tb" => "TB",
+        "petabyte" | "petabytes" => "PB",
+        "exabyte" | "exabytes" => "EB",
+        _ => return None,
+    })
+}
+
+/// Currency names written after an amount ("5 million dollars", "155 mln dlrs", "50 pence"):
+/// the word, then the currency's code.
+pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" | "dlr" | "dlrs" | "bucks" => "USD",
+        "euro" | "euros" => "EUR",
+        "sterling" | "stg" | "quid" => "GBP",
+        "pence" | "penny" | "pennies" => "GBX",
+        "cent" | "cents" | "ct" | "cts" => "USC",
+        "yen" => "JPY",
+        "yuan" | "renminbi" | "rmb" => "CNY",
+        "rupee" | "rupees" => "INR",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "franc" | "francs" => "CHF",
+        "peso" | "pesos" => "MXN",
+        "reais" => "BRL",
+        "rand" => "ZAR",
+        "lira" | "liras" | "lire" => "TRY",
+        "krona" | "kronor" => "SEK",
+        "krone" | "kroner" => "NOK",
+        "shekel" | "shekels" => "ILS",
+        "dinar" | "dinars" => "DIN",
+        "riyal" | "riyals" => "SAR",
+        "dirham" | "dirhams" => "AED",
+        "naira" => "NGN",
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        "rupiah" => "IDR",
+        "zloty" | "zlotys" => "PLN",
+        "forint" | "forints" => "HUF",
+        "hryvnia" | "hryvnias" => "UAH",
+        "bitcoin" | "bitcoins" => "BTC",
+        _ => return None,
+    })
+}
+
+/// The country before "dollars" that says whose dollar it is ("Canadian dollars"), and
+/// that dollar's code.
+pub(crate) fn dollar_country(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "us" | "u.s." | "american" => "USD",
+        "australian" => "AUD",
+        "canadian" => "CAD",
+        "singapore" => "SGD",
+        "taiwan" | "taiwanese" => "TWD",
+        "zealand" => "NZD",
+        "kong" => "HKD",
+        _ => return None,
+    })
+}

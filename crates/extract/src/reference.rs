@@ -1,0 +1,179 @@
+//! The reference date, the last layer: when the story was written, read from the date at its
+//! dateline. The dateline is the place in capitals at the top of a paragraph near the top, a
+//! comma, and the date, in the styles wire and newspaper copy use:
+//!
+//! - "WARSAW, Thursday, May 8, 2025 —" and AP's "MIAMI, Fla., Tuesday, Oct. 7, 2025 —", with a
+//!   U.S. state abbreviation between the city and the date;
+//! - British "LONDON, Thursday 18 September 2025 -" and "LONDON, 4 June 2024 -";
+//! - Reuters "NEW YORK, Jan. 3, 2023 (Reuters) -".
+//!
+//! Only a date with a year anchors the story. A dateline without one ("BRUSSELS, Oct. 2
+//! (Reuters) -") or without a date at all ("MIAMI, Fla. (AP) —") leaves the reference date to the
+//! caller (`--date`, a batch record's `published`) or the front matter: a year guessed from the
+//! machine's clock or from other dates in the story would make every date check a guess too.
+//!
+//! Reading the dateline takes the claims layer's date reader, so it runs as its own step after
+//! the text model is built: [`Document::parse`] is [`Document::parse_text`] (which takes a date
+//! the caller gave or the front matter states) followed by this step.
+
+use crate::claims::temporal;
+use crate::text::document::{Document, Options, ReferenceDate, ReferenceOrigin, TooLarge};
+use crate::text::lexicon;
+use crate::text::token::TokenKind;
+use crate::text::window::Window;
+use jiff::civil::Date;
+
+/// How many paragraphs from the top a dateline may appear in (after a headline and a byline).
+const DATELINE_PARAGRAPHS: usize = 4;
+
+impl Document {
+    /// Reads one story: the text model, then the reference date from its dateline when neither
+    /// the caller nor the front matter gave one (and `options` allow the story's own date).
+    pub fn parse(source: impl Into<String>, options: &Options) -> Result<Document, TooLarge> {
+        let mut document = Document::parse_text(source, options)?;
+        if document.reference().is_none()
+            && !options.ignore_story_date
+            && let Some(date) = from_dateline(&document)
+        {
+            document.set_reference(ReferenceDate { date, origin: ReferenceOrigin::Dateline });
+        }
+        Ok(document)
+    }
+
+    /// Plain text with no reference date: the common case in tests and examples.
+    pub fn from_text(text: &str) -> Document {
+        Document::parse(text, &Options::default()).unwrap_or_else(|_| unreachable!("test text is small"))
+    }
+}
+
+/// How many tokens a region between the city and the date may take ("N . Y .", "W . Va .").
+const REGION_TOKENS: usize = 6;
+
+/// The date of a dateline in the first paragraphs, if it names a year.
+fn from_dateline(doc: &Document) -> Option<Date> {
+    doc.paragraphs().iter().take(DATELINE_PARAGRAPHS).find_map(|paragraph| {
+        let first = paragraph.first_token as usize;
+        let end = (paragraph.end_token as usize).min(first + 16);
+        dateline_date(doc, first, end)
+    })
+}
+
+/// The date of the dateline at `first`: the place in capitals, a comma, a state abbreviation and
+/// its comma when one is written, then the date.
+fn dateline_date(doc: &Document, first: usize, end: usize) -> Option<Date> {
+    let comma = (first..end).find(|&i| doc.is_text(i, ","))?;
+    if !is_place_in_capitals(doc, first, comma) {
+        return None;
+    }
+    let mut date_start = comma + 1;
+    if let Some(after_region) = state_after(doc, date_start, end) {
+        if !doc.is_text(after_region, ",") {
+            // "MIAMI, Fla. (AP) —": the dateline carries no date.
+            return None;
+        }
+        date_start = after_region + 1;
+    }
+    let window = Window { doc, first, end, taken: &[] };
+    let (written, _) = temporal::written_at(&window, date_start)?;
+    Date::new(written.year?, written.month?, written.day?).ok()
+}
+
+/// Whether tokens `first..comma` are a place written in capitals ("WARSAW", "ST. LOUIS").
+fn is_place_in_capitals(doc: &Document, first: usize, comma: usize) -> bool {
+    comma > first
+        && (first..comma).all(|i| match doc.token_kind(i) {
+            Some(TokenKind::Word) => {
+                let word = doc.token_text(i);
+                word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
+            }
+            Some(TokenKind::Punct) => matches!(doc.token_text(i), "." | "-"),
+            _ => false,
+        })
+}
+
+/// The token after a U.S. state abbreviation starting at `start` ("Fla.", "N.Y."), which ends at
+/// a comma, a bracket or a dash.
+fn state_after(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    let stop = (start..end.min(start + REGION_TOKENS + 1))
+        .find(|&i| matches!(doc.token_text(i), "," | "(" | "—" | "–" | "-"))?;
+    if stop == start {
+        return None;
+    }
+    let tokens = doc.tokens();
+    let written = doc.text().get(tokens[start].span.start as usize..tokens[stop - 1].span.end as usize)?;
+    lexicon::is_us_state_abbreviation(&written.to_ascii_lowercase()).then_some(stop)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::document::{Document, Options, ReferenceOrigin};
+    use crate::text::markup::Format;
+    use jiff::civil::date;
+
+    fn reference(text: &str) -> Option<jiff::civil::Date> {
+        Document::from_text(text).reference_date()
+    }
+
+    #[test]
+    fn datelines_in_both_styles() {
+        assert_eq!(
+            reference("Budget talks\n\nWARSAW, Thursday, May 8, 2025 — Poland said."),
+            Some(date(2025, 5, 8))
+        );
+        assert_eq!(reference("LONDON, 4 June 2024 - Ministers met."), Some(date(2024, 6, 4)));
+        assert_eq!(reference("NEW YORK, Jan. 3, 2023 (Reuters) - Stocks rose."), Some(date(2023, 1, 3)));
+    }
+
+    #[test]
+    fn ap_datelines_with_a_state_abbreviation() {
+        assert_eq!(
+            reference("Storm update\n\nMIAMI, Fla., Tuesday, Oct. 7, 2025 — The storm turned north."),
+            Some(date(2025, 10, 7))
+        );
+        assert_eq!(
+            reference("ALBANY, N.Y., March 12, 2024 — Lawmakers passed the budget."),
+            Some(date(2024, 3, 12))
+        );
+        assert_eq!(
+            reference("CHARLESTON, W.Va., Friday, Jan. 9, 2026 — The plant closed."),
+            Some(date(2026, 1, 9))
+        );
+    }
+
+    #[test]
+    fn ap_datelines_without_a_date_do_not_anchor() {
+        assert_eq!(reference("MIAMI, Fla. (AP) — On Tuesday, Oct. 7, 2025, the storm turned."), None);
+        assert_eq!(reference("SEATTLE (AP) — The port reopened on March 3, 2025."), None);
+        // A word after the city that is not a state is not read as one.
+        assert_eq!(reference("MIAMI, Florida officials said on Oct. 7, 2025 that it passed."), None);
+    }
+
+    #[test]
+    fn british_datelines_with_a_weekday() {
+        assert_eq!(
+            reference("LEEDS, Thursday 18 September 2025 - The council met."),
+            Some(date(2025, 9, 18))
+        );
+        assert_eq!(reference("CARDIFF, Monday, 2 March 2026 — Ministers met."), Some(date(2026, 3, 2)));
+    }
+
+    #[test]
+    fn datelines_without_a_year_do_not_anchor() {
+        assert_eq!(reference("BRUSSELS, Oct. 2 (Reuters) - The EU said."), None);
+        assert_eq!(reference("CHICAGO, Ill., Oct. 2 (Reuters) - Grain prices fell."), None);
+        assert_eq!(reference("Paris, the city, said on May 8, 2025 it would."), None);
+    }
+
+    #[test]
+    fn front_matter_and_given_dates() {
+        let options = Options { format: Format::Markdown, ..Options::default() };
+        let doc = Document::parse("---\ndate: 2025-05-08T09:00:00Z\n---\nText.\n", &options).unwrap();
+        assert_eq!(
+            doc.reference().map(|r| (r.date, r.origin)),
+            Some((date(2025, 5, 8), ReferenceOrigin::FrontMatter))
+        );
+        let given = Options { reference_date: Some(date(2020, 1, 1)), ..options };
+        let doc = Document::parse("---\ndate: 2025-05-08\n---\nText.\n", &given).unwrap();
+        assert_eq!(doc.reference().map(|r| r.origin), Some(ReferenceOrigin::Given));
+    }
+}

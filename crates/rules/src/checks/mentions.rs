@@ -1,0 +1,506 @@
+//! Mention chains: which earlier figure a later one restates.
+//!
+//! A copy editor reads "the 8,200 evacuated households" as the households counted earlier, and
+//! "sued 52 lenders" as the lenders the bank "has sued" two paragraphs up. This module links each
+//! claim to that antecedent when the claims' frames agree, and says by which signal:
+//!
+//! - **back-reference**: a definite figure ("the", "those", "all", "its") for a head noun that
+//!   has exactly one earlier figure;
+//! - **same event**: the same verb lemma with the same head noun, the same agent or none, and
+//!   exactly one earlier figure;
+//! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
+//!   body figure with its noun and verb;
+//! - **total**: a total ("a total of", "in all", "the death toll of") restating the only earlier
+//!   total for its noun, or the only earlier figure (which it may exceed, never fall short of);
+//! - **direction**: the same figure for the same indicator in the same period said to move
+//!   again ("exports rose 5 pct" … "the 5 pct fall in exports");
+//! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
+//! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
+//!   has been given for a body of that name (or for a body not named).
+//!
+//! Linking never needs to agree with the figures: a chain is also how an editor sees that two
+//! mentions match. What stays unlinked is as deliberate: additions, parts, changes, other periods
+//! or named sources, other agents or modifiers, nouns with several earlier figures, and sentences
+//! that compare figures. Claims are indexed by key, so a story is read once, whatever its length.
+
+use factlint_extract::{
+    Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role, TokenKind, Unit,
+};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Why a later figure restates an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signal {
+    BackReference,
+    SameEvent,
+    Headline,
+    Total,
+    Direction,
+    Age,
+    BodySize,
+}
+
+impl Signal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::BackReference => "back-reference",
+            Signal::SameEvent => "same-event",
+            Signal::Headline => "headline",
+            Signal::Total => "total",
+            Signal::Direction => "direction",
+            Signal::Age => "age",
+            Signal::BodySize => "body-size",
+        }
+    }
+}
+
+/// A claim's antecedent: the index of the earlier claim it restates, and the signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub antecedent: usize,
+    pub signal: Signal,
+}
+
+/// Earlier figures are kept per key only while they could still be "the only earlier figure":
+/// a key with more distinct figures than this links nothing more.
+const MAX_GROUPS: usize = 2;
+
+/// The antecedent of every claim, in the order of `claims`.
+pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<Link>> {
+    let mut links = vec![None; claims.len()];
+    let eligible: Vec<bool> =
+        claims.iter().zip(frames).map(|(claim, frame)| linkable(doc, claim, frame)).collect();
+    let counted = |claim: &Claim, frame: &Frame| claim.value.is_some() && frame.head.is_some();
+    let mut by_noun: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
+    let mut by_event: FxHashMap<EventKey, Vec<usize>> = FxHashMap::default();
+    let mut totals: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
+    for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
+        if !counted(claim, frame) {
+            continue;
+        }
+        let noun = NounKey::of(claim, frame);
+        let event = frame.verb.map(|verb| (noun.clone(), verb));
+        let definite = frame.definiteness == Definiteness::Definite;
+        if eligible[i] && frame.role == Role::Total {
+            // The only earlier total for the noun, or else the only earlier figure.
+            let earlier = totals.get(&noun).filter(|t| !t.is_empty()).or_else(|| by_noun.get(&noun));
+            links[i] = earlier
+                .and_then(|e| only(e))
+                .filter(|&a| eligible[a] && total_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::Total });
+        }
+        if eligible[i]
+            && links[i].is_none()
+            && definite
+            && let Some(earlier) = by_noun.get(&noun)
+        {
+            links[i] = only(earlier)
+                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::BackReference });
+        }
+        if eligible[i]
+            && links[i].is_none()
+            && let Some(earlier) = event.as_ref().and_then(|key| by_event.get(key))
+        {
+            links[i] = only(earlier)
+                .filter(|&a| eligible[a] && same_event_agrees(&frames[a], frame))
+                .map(|antecedent| Link { antecedent, signal: Signal::SameEvent });
+        }
+        if frame.role == Role::Total {
+            remember(totals.entry(noun.clone()).or_default(), i, claims);
+        }
+        // A headline is restated by the story as a whole: see `link_headlines`.
+        if frame.place == Place::Headline {
+            continue;
+        }
+        remember(by_noun.entry(noun).or_default(), i, claims);
+        if let Some(key) = event {
+            remember(by_event.entry(key).or_default(), i, claims);
+        }
+    }
+    link_headlines(doc, claims, frames, &mut links);
+    link_directions(claims, frames, &mut links);
+    link_ages(doc, claims, frames, &mut links);
+    link_body_sizes(doc, claims, &mut links);
+    // A restatement stands in another sentence: figures side by side in one sentence are a
+    // list ("X employs 1,076 people; Y employs 3,479 people").
+    let sentence = |c: &Claim| doc.sentence_of(doc.token_at(c.figure.start));
+    for (i, link) in links.iter_mut().enumerate() {
+        if link.is_some_and(|l| sentence(&claims[l.antecedent]) == sentence(&claims[i])) {
+            *link = None;
+        }
+    }
+    links
+}
+
+/// A movement restated: the same figure, unit, indicator and period, linked to its first
+/// mention whichever way each says it went.
+fn link_directions(claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    type MoveKey<'a> = (u64, Option<Unit>, &'a str, Option<&'a str>);
+    let mut first: FxHashMap<MoveKey, usize> = FxHashMap::default();
+    for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
+        let (Some(value), Some(_), Some(indicator)) =
+            (claim.value, frame.direction, frame.indicator.as_deref())
+        else {
+            continue;
+        };
+        let key = (value.to_bits(), claim.unit, indicator, frame.time.as_deref());
+        match first.get(&key) {
+            Some(&antecedent) if links[i].is_none() => {
+                links[i] = Some(Link { antecedent, signal: Signal::Direction });
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+}
+
+/// "the 67-year-old" refers to the one person given an age so far; with two people aged, it
+/// could be either.
+fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    let mut aged: Option<(&str, usize)> = None;
+    let mut several = false;
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.kind != ClaimKind::Age {
+            continue;
+        }
+        match claim.person().and_then(|p| p.split_whitespace().last()) {
+            Some(surname) => match aged {
+                Some((known, _)) if known != surname => several = true,
+                _ => aged = Some((surname, i)),
+            },
+            None => {
+                let year_old = doc.slice(claim.span).contains("year-old");
+                if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
+                    && frames[i].definiteness == Definiteness::Definite
+                    && !names_someone_else(doc, &claims[antecedent..=i], surname)
+                {
+                    links[i] = Some(Link { antecedent, signal: Signal::Age });
+                }
+            }
+        }
+    }
+}
+
+/// Whether a name other than `surname` stands between the first and the last of `between`,
+/// or they are paragraphs apart: "the 30-year-old" after "Sol Campbell" means Campbell,
+/// whoever was aged before. Capitalised dates ("on Thursday") are not names.
+fn names_someone_else(doc: &Document, between: &[Claim], surname: &str) -> bool {
+    let (Some(from), Some(to)) = (between.first(), between.last()) else { return false };
+    let (first, end) = (doc.token_at(from.span.end), doc.token_at(to.span.start));
+    if doc.paragraph_of(end).saturating_sub(doc.paragraph_of(first)) > 1 {
+        return true;
+    }
+    let dates: Vec<_> = between.iter().filter(|c| c.kind.is_temporal()).map(|c| c.span).collect();
+    let sentence_starts = |k: usize| doc.sentences()[doc.sentence_of(k)].first_token as usize == k;
+    (first..end).any(|k| {
+        let token = doc.tokens()[k];
+        token.kind == TokenKind::Word
+            && !sentence_starts(k)
+            && doc.token_text(k).starts_with(|c: char| c.is_uppercase())
+            && !doc.token_text(k).eq_ignore_ascii_case(surname)
+            && !dates.iter().any(|d| d.start <= token.span.start && token.span.end <= d.end)
+    })
+}
+
+/// Head nouns that count a body's members, from `data/body_members.txt`.
+static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/body_members.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// A body's size given again: each later size links to the only earlier size given for a body
+/// of the same name, or for any body when either is unnamed ("its", "their").
+fn link_body_sizes(doc: &Document, claims: &[Claim], links: &mut [Option<Link>]) {
+    // One entry per distinct size and body name, and a bounded number of them.
+    let mut sizes: Vec<(usize, Option<String>)> = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        let Some(body) = body_size(claim) else { continue };
+        let compatible = |e: usize, earlier: &Option<String>| match (earlier, &body) {
+            (Some(x), Some(y)) => x == y,
+            (None, Some(name)) => named_near(doc, &claims[e], name),
+            _ => true,
+        };
+        let earlier: Vec<usize> = sizes.iter().filter(|(e, b)| compatible(*e, b)).map(|&(e, _)| e).collect();
+        if let [first, rest @ ..] = earlier.as_slice()
+            && rest.iter().all(|&e| claims[e].overlaps(&claims[*first]))
+            // A body's size is the more telling signal than a back-reference to its members.
+            && links[i].is_none_or(|l| matches!(l.signal, Signal::BackReference | Signal::SameEvent))
+        {
+            links[i] = Some(Link { antecedent: *first, signal: Signal::BodySize });
+        }
+        if sizes.len() <= 2 * MAX_GROUPS
+            && !sizes.iter().any(|(e, b)| b == &body && claims[*e].overlaps(claim))
+        {
+            sizes.push((i, body));
+        }
+    }
+}
+
+/// Whether an unnamed size ("its nine members") is of the body `name`: the name stands in its
+/// sentence or the one before ("The board met. Its nine members voted.").
+fn named_near(doc: &Document, claim: &Claim, name: &str) -> bool {
+    let sentence = doc.sentence_of(doc.token_at(claim.span.start));
+    let from = sentence.saturating_sub(1);
+    doc.sentences()[from..=sentence].iter().flat_map(|s| s.tokens()).any(|k| doc.folded_word(k) == Some(name))
+}
+
+/// Whether a claim gives a body's size, and the body's name when the copy gives one: "the
+/// nine-member panel" (panel), "the EU's 27 member states" (eu), "its 11 members" (none).
+fn body_size(claim: &Claim) -> Option<Option<String>> {
+    let head = claim.head()?;
+    if claim.kind != ClaimKind::Count || !BODY_MEMBERS.contains(head) || claim.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let owner = claim.owner.as_deref()?.to_lowercase();
+    Some((!matches!(owner.as_str(), "its" | "their" | "the")).then_some(owner))
+}
+
+/// What a figure counts: kind, unit and head noun.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NounKey {
+    kind: ClaimKind,
+    unit: Option<Unit>,
+    head: String,
+}
+
+impl NounKey {
+    /// People who died or were killed are counted as deaths, so a death toll restates them.
+    fn of(claim: &Claim, frame: &Frame) -> NounKey {
+        let died = matches!(frame.verb, Some("die" | "kill"))
+            && matches!(frame.head.as_deref(), Some("person" | "civilian" | "soldier" | "resident"));
+        let head = if died { "death".to_string() } else { frame.head.clone().unwrap_or_default() };
+        NounKey { kind: claim.kind, unit: claim.unit, head }
+    }
+}
+
+type EventKey = (NounKey, &'static str);
+
+/// Whether a claim can restate or be restated: a level of a counted thing, with a figure the
+/// words pin down, in a sentence that does not compare figures.
+fn linkable(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
+    matches!(claim.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent)
+        && claim.value.is_some()
+        && frame.head.is_some()
+        && matches!(frame.role, Role::Level | Role::Total)
+        && frame.definiteness != Definiteness::Additional
+        && !claim.additive
+        && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
+        && claim.unit != Some(Unit::FRACTION)
+        && !super::consistency::compares(doc, claim)
+        && !(claim.kind == ClaimKind::Count && glued_unit(doc, claim))
+}
+
+/// A count written with letters glued to its digits ("the 60m hurdles", "a 4x4"): a name or
+/// a measure, not a number of things.
+fn glued_unit(doc: &Document, claim: &Claim) -> bool {
+    let figure = doc.slice(claim.figure);
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.split_whitespace().next().is_some_and(|first| first.chars().any(char::is_alphabetic))
+}
+
+/// Keeps one claim per distinct figure of a key, the first that gave it, and at most one more
+/// than [`MAX_GROUPS`] so that a key with many figures is known to be ambiguous.
+fn remember(earlier: &mut Vec<usize>, i: usize, claims: &[Claim]) {
+    if earlier.len() <= MAX_GROUPS && !earlier.iter().any(|&e| claims[e].overlaps(&claims[i])) {
+        earlier.push(i);
+    }
+}
+
+/// The only earlier distinct figure, if there is exactly one.
+fn only(earlier: &[usize]) -> Option<usize> {
+    match earlier {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Two frames that may be one thing: the same role, no other named source, agent or verb,
+/// and no modifiers of the later one's own.
+fn compatible(a: &Frame, b: &Frame) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    roles_agree(a, b)
+        && !differ(&a.attribution, &b.attribution)
+        && !differ(&a.agent, &b.agent)
+        && !matches!((a.verb, b.verb), (Some(x), Some(y)) if x != y)
+        && modifiers_agree(a, b)
+}
+
+/// A later mention may drop the first one's modifiers ("the 8,200 households" after "8,200
+/// evacuated households"), not add its own: "the 100,000 internet auction complaints" after
+/// "400,000 complaints" is a part of them. Verb forms ("evacuated") are the frame's verb and
+/// compared as such.
+fn modifiers_agree(earlier: &Frame, later: &Frame) -> bool {
+    fn plain(f: &Frame) -> impl Iterator<Item = &str> {
+        f.modifiers.iter().map(String::as_str).filter(|m| factlint_extract::verb_lemma(m).is_none())
+    }
+    plain(later).all(|m| plain(earlier).any(|e| e == m))
+}
+
+/// A back-reference may drop the antecedent's period ("the 2,800 households"), not change it;
+/// a figure narrowed on the spot ("the 120 inspections in the oldest district") is neither
+/// referred back to nor refers back.
+/// The same role, or (for totals only) a total after a figure: see [`total_agrees`].
+fn roles_agree(a: &Frame, b: &Frame) -> bool {
+    a.role == b.role
+}
+
+/// A total restates an earlier total, or sums up the only earlier figure for its noun ("at
+/// least 23 people died" … "the death toll of 32"), in the same period. Which of the two it is
+/// decides what contradicts it: see the `total` check.
+/// Two totals of one noun may sum up different groups ("British shows picked up a total of 48
+/// nominations"), so the later one must also refer back, name the same act, or be a death toll.
+fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    let mut level = antecedent.clone();
+    level.role = later.role;
+    let same_act = later.verb.is_some() && later.verb == antecedent.verb;
+    let anchored =
+        later.definiteness == Definiteness::Definite || same_act || later.head.as_deref() == Some("death");
+    anchored && compatible(&level, later) && later.time == antecedent.time
+}
+
+fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    compatible(antecedent, later)
+        && !later.restricted
+        && !antecedent.restricted
+        && (later.time.is_none() || later.time == antecedent.time)
+}
+
+/// The same act in the same period.
+fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
+    compatible(antecedent, later) && later.time == antecedent.time
+}
+
+/// A headline figure restated in the body: linked when no body figure with its noun and verb
+/// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
+/// the body is enough to leave it alone.
+/// Money and percentages, which rarely name a noun, are counted in their unit ("HAS 12.9 PCT OF
+/// EXOVIR" … "or 8.7 pct"): the headline is one figure the whole story restates.
+fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
+    let headline_eligible: Vec<bool> = claims
+        .iter()
+        .zip(frames)
+        .map(|(claim, frame)| {
+            let unit_counted = matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent);
+            if unit_counted && frame.head.is_none() {
+                let mut counted = frame.clone();
+                counted.head = Some(String::new());
+                linkable(doc, claim, &counted)
+            } else {
+                linkable(doc, claim, frame)
+            }
+        })
+        .collect();
+    let headlines: Vec<usize> = (0..claims.len())
+        .take_while(|&i| frames[i].place == Place::Headline)
+        .filter(|&i| headline_eligible[i])
+        .collect();
+    for h in headlines {
+        let key = NounKey::of(&claims[h], &frames[h]);
+        // A headline's act must be the body's ("to lay off 2,850 staff" is not "has 100,000
+        // staff"); a headline without one ("HAS 12.9 PCT OF EXOVIR") matches any.
+        let acts_agree = |f: &Frame| frames[h].verb.is_none() || f.verb == frames[h].verb;
+        let body: Vec<usize> = (h + 1..claims.len())
+            .filter(|&i| {
+                headline_eligible[i]
+                    && frames[i].place != Place::Headline
+                    && NounKey::of(&claims[i], &frames[i]) == key
+                    && acts_agree(&frames[i])
+                    && modifiers_agree(&frames[h], &frames[i])
+                    // "growth of 13.1% in the manufacturing sector": a narrowed share.
+                    && !(frames[i].restricted && frames[i].head.is_none())
+                    && frames[i].time.as_deref().is_none_or(|t| !is_past_period(t))
+            })
+            .collect();
+        let Some(&first) = body.first() else { continue };
+        // Any figure of its kind that may count the same and agrees, whatever its frame, leaves
+        // the headline alone, in any unit
+        // ("80 MLN DLRS" … "80 mln N.Z. dlrs").
+        let heads_agree =
+            |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
+        let agreeing = (h + 1..claims.len()).any(|i| {
+            frames[i].place != Place::Headline
+                && claims[i].kind == claims[h].kind
+                && heads_agree(&frames[i])
+                && claims[i].overlaps(&claims[h])
+        });
+        if links[first].is_none() && !agreeing {
+            links[first] = Some(Link { antecedent: h, signal: Signal::Headline });
+        }
+    }
+}
+
+/// Whether a time anchor names a period before the story's own: "last year", "year earlier".
+fn is_past_period(anchor: &str) -> bool {
+    let words: Vec<&str> = anchor.split(' ').collect();
+    matches!(words.first(), Some(&("last" | "previous" | "prior" | "same")))
+        || matches!(words.last(), Some(&("earlier" | "ago" | "before")))
+        || anchor.parse::<u32>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factlint_extract::{extract, frames};
+
+    fn linked(text: &str) -> Vec<(String, String, Signal)> {
+        let doc = Document::from_text(text);
+        let claims = extract(&doc);
+        let frames = frames(&doc, &claims);
+        chains(&doc, &claims, &frames)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, link)| {
+                let link = (*link)?;
+                Some((
+                    doc.slice(claims[i].figure).to_string(),
+                    doc.slice(claims[link.antecedent].figure).to_string(),
+                    link.signal,
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_definite_figure_refers_back_to_the_only_earlier_one() {
+        let found = linked(
+            "About 2,800 households were evacuated on Monday. Officials said the 8,200 evacuated households could return.",
+        );
+        assert_eq!(found, vec![("8,200".into(), "2,800".into(), Signal::BackReference)]);
+    }
+
+    #[test]
+    fn the_same_act_on_the_same_thing() {
+        let found = linked("The bank has sued 38 lenders. A year on, the bank sued 52 lenders.");
+        assert_eq!(found, vec![("52".into(), "38".into(), Signal::SameEvent)]);
+    }
+
+    #[test]
+    fn a_headline_no_body_figure_agrees_with() {
+        let found = linked(
+            "Carmaker to cut 6,200 jobs\n\nThe carmaker said it could cut up to 2,600 jobs in Europe.",
+        );
+        assert_eq!(found, vec![("2,600".into(), "6,200".into(), Signal::Headline)]);
+    }
+
+    #[test]
+    fn no_link_across_sources_periods_additions_parts_or_several_figures() {
+        assert!(
+            linked("Police said 2,000 people marched. Organisers said the 10,000 people sang.").is_empty()
+        );
+        assert!(linked("It sold 300 cars last year. It sold 500 cars this year.").is_empty());
+        assert!(linked("About 5,000 people fled. Another 7,000 people fled later.").is_empty());
+        assert!(linked("About 300 people were hurt, including 40 people in the square.").is_empty());
+        assert!(
+            linked("The city has 300 Russian troops and 500 Ukrainian troops. The 400 troops left.")
+                .is_empty()
+        );
+    }
+}
