@@ -127,3 +127,11 @@ fn completions_into_a_closed_pipe_exit_quietly() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_model_that_is_not_a_file_is_refused_at_once() {
+    let out = run_with(factlint().args(["check", "--model", "/dev/zero", "examples/clean.txt"]), None);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("cannot read the model /dev/zero: not a regular file"), "{}", out.stderr);
+}

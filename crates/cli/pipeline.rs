@@ -49,8 +49,9 @@ impl Setup {
         let selection = crate::select::Selection::new(&rule_args.select, &rule_args.ignore, &rules)?;
         rules.retain(|rule| config.runs(rule) && selection.runs(rule));
         if let Some(file) = model {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot read the model {}", file.display()))?;
+            // A model is data the size of a large story, not of a settings file.
+            let bytes = crate::input::read_file(&file, crate::input::DEFAULT_STORY_LIMIT)
+                .with_context(|| format!("cannot read the model {}", file.display()))?;
             let model = factlint_rules::ngrams::NgramModel::from_bytes(bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             rules.set_learned_model(model);
