@@ -68,22 +68,16 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
         field: None,
         message: error.message,
     })?;
-    serde_yaml::from_str(text).map_err(|error| {
-        let location = error.location();
-        let mut message = error.to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        let (path, detail) = split_path(&message);
-        let index = path.as_deref().and_then(top_index);
-        let rule = index.and_then(|i| ids(text).get(i).cloned().flatten());
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = FieldPath::of(error.path());
+        let rule = path.item.and_then(|i| ids(text).get(i).cloned().flatten());
         // Inside a named item (a rule, a fact) the field is the item's own; elsewhere the whole
         // path names it (`accept.reason`).
-        let field = match (&rule, path.as_deref()) {
-            (Some(_), Some(path)) => field_of(path.split_once(']').map_or(path, |(_, rest)| rest)),
-            (None, Some(path)) => field_of(path),
-            (_, None) => None,
-        };
+        let field = if rule.is_some() { path.within_item() } else { path.whole() };
+        let yaml = error.inner();
+        let location = yaml.location();
+        let detail = message_only(&yaml.to_string());
         let (field, detail) = refine_unknown(field, explain_untagged(detail));
         let (field, detail) = (name_missing(field, &detail), plain_types(detail));
         LoadError {
@@ -97,36 +91,61 @@ pub(crate) fn parse_yaml<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Where an error lies, from the structured path serde recorded while reading: the first list
+/// index is the item at fault (a rule, a fact), and the mapping keys name the field.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FieldPath {
+    item: Option<usize>,
+    /// Keys before the item's index (`facts`).
+    outer: Vec<String>,
+    /// Keys inside the item (`context`, `near`).
+    inner: Vec<String>,
+}
+
+impl FieldPath {
+    fn of(path: &serde_path_to_error::Path) -> FieldPath {
+        use serde_path_to_error::Segment;
+        let mut found = FieldPath::default();
+        for segment in path.iter() {
+            match segment {
+                Segment::Seq { index } if found.item.is_none() => found.item = Some(*index),
+                Segment::Map { key } if found.item.is_none() => found.outer.push(key.clone()),
+                Segment::Map { key } => found.inner.push(key.clone()),
+                Segment::Seq { .. } | Segment::Enum { .. } | Segment::Unknown => {}
+            }
+        }
+        found
+    }
+
+    /// `context.near` in a rule.
+    fn within_item(&self) -> Option<String> {
+        (!self.inner.is_empty()).then(|| self.inner.join("."))
+    }
+
+    /// `facts.source`, `accept.reason`.
+    fn whole(&self) -> Option<String> {
+        let keys: Vec<&str> = self.outer.iter().chain(&self.inner).map(String::as_str).collect();
+        (!keys.is_empty()).then(|| keys.join("."))
+    }
+}
+
+/// The YAML library's message without the path and position it prints into it: both are
+/// taken from their structured forms instead.
+fn message_only(shown: &str) -> String {
+    let mut message = shown;
+    if let Some(at) = message.rfind(" at line ") {
+        message = &message[..at];
+    }
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.is_empty() && !path.contains([' ', '`', '"', '\'']) => rest.to_string(),
+        _ => message.to_string(),
+    }
+}
+
 /// The ids of the rules in a file, read leniently so that a broken rule can still be named.
 fn rule_ids(text: &str) -> Vec<Option<String>> {
     let values: Vec<serde_yaml::Value> = serde_yaml::from_str(text).unwrap_or_default();
     values.iter().map(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_string)).collect()
-}
-
-/// Splits ".[1].severity: unknown variant …" into the path and the rest.
-fn split_path(message: &str) -> (Option<String>, String) {
-    match message.split_once(": ") {
-        Some((path, rest)) if !path.is_empty() && !path.contains([' ', '`', '"', '\'']) => {
-            (Some(path.to_string()), rest.to_string())
-        }
-        _ => (None, message.to_string()),
-    }
-}
-
-/// The first index in a path: the rule (or fact) at fault.
-fn top_index(path: &str) -> Option<usize> {
-    let inner = &path[path.find('[')? + 1..];
-    inner[..inner.find(']')?].parse().ok()
-}
-
-/// ".[1].context.near[2]" → "context.near"; ".[0]" → none; "accept[0]" → "accept".
-fn field_of(path: &str) -> Option<String> {
-    let field: Vec<&str> = path
-        .split('.')
-        .map(|part| part.split('[').next().unwrap_or(part))
-        .filter(|part| !part.is_empty())
-        .collect();
-    (!field.is_empty()).then(|| field.join("."))
 }
 
 /// serde's message for a value that fits none of a field's shapes names a Rust type; say what
@@ -187,13 +206,13 @@ fn refine_unknown(field: Option<String>, detail: String) -> (Option<String>, Str
         .split_once("expected")
         .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
         .unwrap_or_default();
-    let field = if unknown_field {
-        Some(match field {
-            Some(parent) => format!("{parent}.{found}"),
-            None => found.clone(),
-        })
-    } else {
-        field
+    // The recorded path ends at the unknown key itself; name it when it does not.
+    let field = match field {
+        Some(path) if unknown_field && path.rsplit('.').next() != Some(found.as_str()) => {
+            Some(format!("{path}.{found}"))
+        }
+        None if unknown_field => Some(found.clone()),
+        field => field,
     };
     let detail = match nearest(&found, &expected) {
         Some(best) => format!("{detail}; did you mean `{best}`?"),
@@ -301,11 +320,16 @@ mod tests {
 
     #[test]
     fn paths_name_fields() {
-        assert_eq!(field_of(".[1].context.near[2]").as_deref(), Some("context.near"));
-        assert_eq!(field_of(".[0]"), None);
-        assert_eq!(field_of("facts[0].source").as_deref(), Some("facts.source"));
-        assert_eq!(field_of("fail_on").as_deref(), Some("fail_on"));
-        assert_eq!(top_index(".[3].kind"), Some(3));
+        let error = parse_rules(
+            "x.yaml",
+            "- id: a\n  kind: repetition\n  message: m\n  context: {near: [x], within: -1}\n",
+        )
+        .unwrap_err();
+        assert_eq!(error.rule.as_deref(), Some("a"));
+        assert_eq!(error.field.as_deref(), Some("context.within"), "{error}");
+        let unnamed =
+            parse_rules("x.yaml", "- kind: repetition\n  message: m\n  severity: loud\n").unwrap_err();
+        assert_eq!((unnamed.rule, unnamed.field.as_deref()), (None, Some("severity")));
     }
 
     #[test]
