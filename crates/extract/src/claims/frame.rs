@@ -17,6 +17,7 @@ use crate::text::document::Document;
 use crate::text::markup::Format;
 use crate::text::token::TokenKind;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -99,19 +100,32 @@ pub struct Frame {
 }
 
 /// The frame of every claim, in the order of `claims`.
+///
+/// What a frame reads from its whole sentence (capitals, attribution, totals, time anchors) is
+/// worked out once per sentence and shared by the claims in it, so a story written as one long
+/// sentence still frames in linear time.
 pub fn frames(doc: &Document, claims: &[Claim]) -> Vec<Frame> {
     let layout = Layout::of(doc);
-    claims.iter().map(|claim| frame(doc, &layout, claim)).collect()
+    let mut words: Option<(usize, Words)> = None;
+    claims
+        .iter()
+        .map(|claim| {
+            let sentence = doc.sentence_of(doc.token_at(claim.figure.start));
+            if words.as_ref().is_none_or(|(at, _)| *at != sentence) {
+                words = Some((sentence, Words::of_sentence(doc, sentence)));
+            }
+            let (_, words) = words.as_ref().expect("set just above");
+            frame(doc, &layout, words, claim)
+        })
+        .collect()
 }
 
-fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
+fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame {
     let figure = doc.token_at(claim.figure.start);
     let first = doc.token_at(claim.span.start);
     let after = doc.token_at(claim.span.end);
-    let sentence = doc.sentences().get(doc.sentence_of(figure)).map_or(0..0, |s| s.tokens());
     let place = layout.place(doc, figure);
     let numeric = claim.value.is_some() && !claim.kind.is_temporal();
-    let words = Words { doc, first: sentence.start, end: sentence.end };
     let (head, modifiers) = match &claim.subject {
         // "the death toll of 32": a toll counts deaths.
         None if toll_before(doc, first) => (Some("death".to_string()), Vec::new()),
@@ -142,8 +156,8 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
             indicator: None,
         };
     }
-    let verb_at = governing_verb(&words, first, after, &modifiers);
-    let (direction, indicator) = movement(&words, first, after, head.as_deref()).unzip();
+    let verb_at = governing_verb(words, first, after, &modifiers);
+    let (direction, indicator) = movement(words, first, after, head.as_deref()).unzip();
     let shouting = place == Place::Headline || words.all_capitals();
     Frame {
         verb: verb_at.map(|(lemma, _)| lemma),
@@ -152,11 +166,11 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
             if shouting { None } else { words.agent_before(at) }
         }),
         time: words.time_anchor(figure),
-        definiteness: definiteness(&words, first, claim),
+        definiteness: definiteness(words, first, claim),
         restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w)),
         place,
-        attribution: words.attribution(),
-        role: role(&words, first, figure, after),
+        attribution: words.attribution().clone(),
+        role: role(words, first, figure, after),
         direction,
         indicator: indicator.flatten(),
         head,
@@ -428,14 +442,32 @@ fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
     }
 }
 
-/// One sentence's words, folded.
+/// One sentence's words, folded, and what is read from the sentence as a whole, kept once
+/// worked out.
 struct Words<'a> {
     doc: &'a Document,
     first: usize,
     end: usize,
+    capitals: OnceCell<bool>,
+    total: OnceCell<bool>,
+    attribution: OnceCell<Option<String>>,
+    anchors: OnceCell<Vec<(usize, String)>>,
 }
 
 impl<'a> Words<'a> {
+    fn of_sentence(doc: &'a Document, sentence: usize) -> Words<'a> {
+        let tokens = doc.sentences().get(sentence).map_or(0..0, |s| s.tokens());
+        Words {
+            doc,
+            first: tokens.start,
+            end: tokens.end,
+            capitals: OnceCell::new(),
+            total: OnceCell::new(),
+            attribution: OnceCell::new(),
+            anchors: OnceCell::new(),
+        }
+    }
+
     fn word(&self, i: usize) -> Option<&'a str> {
         if i < self.first || i >= self.end {
             return None;
@@ -449,6 +481,10 @@ impl<'a> Words<'a> {
 
     /// Whether the sentence is written in capitals, as wire headlines are.
     fn all_capitals(&self) -> bool {
+        *self.capitals.get_or_init(|| self.written_in_capitals())
+    }
+
+    fn written_in_capitals(&self) -> bool {
         let mut letters = (self.first..self.end)
             .filter(|&i| self.word(i).is_some())
             .map(|i| self.doc.token_text(i))
@@ -476,6 +512,10 @@ impl<'a> Words<'a> {
 
     /// Whether the sentence speaks of a total ("in all", "a total of", "so far").
     fn says_total(&self) -> bool {
+        *self.total.get_or_init(|| self.speaks_of_total())
+    }
+
+    fn speaks_of_total(&self) -> bool {
         (self.first..self.end).any(|i| {
             self.word(i).is_some_and(|w| {
                 TOTALS.contains(w)
@@ -485,14 +525,22 @@ impl<'a> Words<'a> {
     }
 
     /// The period anchor nearest the figure: "last year", "a year earlier", "1986", "May".
+    /// The nearer of two anchors at the same distance is the earlier one.
     fn time_anchor(&self, figure: usize) -> Option<String> {
-        let mut best: Option<(usize, String)> = None;
-        let mut consider = |at: usize, anchor: String| {
-            let distance = at.abs_diff(figure);
-            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-                best = Some((distance, anchor));
-            }
+        let anchors = self.anchors.get_or_init(|| self.time_anchors());
+        let next = anchors.partition_point(|(at, _)| *at < figure);
+        let before = next.checked_sub(1).map(|i| &anchors[i]);
+        let nearest = match (before, anchors.get(next)) {
+            (Some(b), Some(a)) => Some(if a.0 - figure < figure - b.0 { a } else { b }),
+            (b, a) => b.or(a),
         };
+        nearest.map(|(_, anchor)| anchor.clone())
+    }
+
+    /// Every period anchor in the sentence, in order.
+    fn time_anchors(&self) -> Vec<(usize, String)> {
+        let mut anchors = Vec::new();
+        let mut consider = |at: usize, anchor: String| anchors.push((at, anchor));
         for i in self.first..self.end {
             match self.doc.token_kind(i) {
                 Some(TokenKind::Number) => {
@@ -530,7 +578,7 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        best.map(|(_, anchor)| anchor)
+        anchors
     }
 
     /// The next word after `i`, skipping a hyphen ("year-ago").
@@ -541,7 +589,11 @@ impl<'a> Words<'a> {
 
     /// The named source of the sentence: the word before "said" ("police said"), after it
     /// ("said the ministry"), or after "according to".
-    fn attribution(&self) -> Option<String> {
+    fn attribution(&self) -> &Option<String> {
+        self.attribution.get_or_init(|| self.named_source())
+    }
+
+    fn named_source(&self) -> Option<String> {
         let verb = (self.first..self.end).find(|&i| self.word(i).is_some_and(|w| ATTRIBUTION.contains(w)))?;
         let source = if self.word(verb) == Some("according") {
             self.source_after(verb + 2)
@@ -576,10 +628,11 @@ impl<'a> Words<'a> {
     }
 }
 
-/// Where the headline and the lead are.
+/// Where the headline and the lead are, and which words stand inside quotation marks.
 struct Layout {
     headline: Option<usize>,
     lead: Option<usize>,
+    quoted: Vec<bool>,
 }
 
 impl Layout {
@@ -589,7 +642,7 @@ impl Layout {
         let body_start = headline.map_or(0, |h| h + 1);
         let lead =
             (body_start..paragraphs.len().min(body_start + 3)).find(|&p| paragraphs[p].tokens().len() >= 5);
-        Layout { headline, lead }
+        Layout { headline, lead, quoted: quoted_tokens(doc) }
     }
 
     fn place(&self, doc: &Document, token: usize) -> Place {
@@ -597,7 +650,7 @@ impl Layout {
         if Some(paragraph) == self.headline {
             return Place::Headline;
         }
-        if is_quoted(doc, paragraph, token) {
+        if self.quoted.get(token).copied().unwrap_or(false) {
             return Place::Quotation;
         }
         if Some(paragraph) == self.lead { Place::Lead } else { Place::Body }
@@ -630,21 +683,26 @@ fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
     }
 }
 
-/// Whether token `i` of paragraph `paragraph` stands inside double quotation marks.
-fn is_quoted(doc: &Document, paragraph: usize, token: usize) -> bool {
-    let Some(paragraph) = doc.paragraphs().get(paragraph) else { return false };
-    let mut open = false;
-    for k in paragraph.first_token as usize..token {
-        if doc.token_kind(k) == Some(TokenKind::Quote) {
-            match doc.token_text(k) {
-                "“" => open = true,
-                "”" => open = false,
-                "\"" => open = !open,
-                _ => {}
+/// For every token, whether it stands inside double quotation marks; a quotation left open
+/// ends with its paragraph.
+fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut quoted = Vec::with_capacity(doc.tokens().len());
+    for paragraph in doc.paragraphs() {
+        quoted.resize(paragraph.first_token as usize, false);
+        let mut open = false;
+        for k in paragraph.tokens() {
+            quoted.push(open);
+            if doc.token_kind(k) == Some(TokenKind::Quote) {
+                match doc.token_text(k) {
+                    "“" => open = true,
+                    "”" => open = false,
+                    "\"" => open = !open,
+                    _ => {}
+                }
             }
         }
     }
-    open
+    quoted
 }
 
 #[cfg(test)]
