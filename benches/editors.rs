@@ -5,6 +5,10 @@
 //!
 //! `cargo bench --bench editors`
 
+#[path = "../tests/common/long_story.rs"]
+mod long_story;
+
+use long_story::long_story;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -35,32 +39,6 @@ fn read(reader: &mut impl BufRead) -> Value {
     serde_json::from_slice(&body).expect("JSON")
 }
 
-/// A story of about `words` words, made of this file's own sentences with changing figures and
-/// a misspelling in every paragraph, so each check publishes diagnostics.
-fn long_story(words: usize) -> String {
-    let mut story = String::new();
-    let (mut count, mut k) = (0, 0);
-    while count < words {
-        let sentence = match k % 4 {
-            0 => format!("The council said {} buses would run on the eastern routes from Monday. ", 10 + k),
-            1 => format!(
-                "About {},000 commuters cross the harbour bridge each day, officials said. ",
-                12 + k % 9
-            ),
-            2 => format!(
-                "Engineers found cracks in {} of the 160 steel bearings during the inspection in March. ",
-                20 + k % 30
-            ),
-            _ => "Residents were told they would recieve alerts about delays while crews work at both ends.\n\n"
-                .to_string(),
-        };
-        count += sentence.split_whitespace().count();
-        story.push_str(&sentence);
-        k += 1;
-    }
-    story
-}
-
 fn main() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .arg("lsp")
@@ -71,7 +49,11 @@ fn main() {
     let mut input = child.stdin.take().unwrap();
     let mut output = BufReader::new(child.stdout.take().unwrap());
     let uri = "file:///tmp/factlint-bench/story.txt";
-    let story = long_story(2_000);
+    // A misspelling in every paragraph, so that each check publishes diagnostics.
+    let story = long_story(
+        2_000,
+        "Residents were told they would recieve alerts about delays while crews work at both ends.",
+    );
     let mut send = |message: Value| input.write_all(&frame(&message)).and_then(|()| input.flush()).unwrap();
     send(
         json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "processId": null, "rootUri": null, "capabilities": {} } }),

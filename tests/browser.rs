@@ -7,7 +7,10 @@
 //! `FACTLINT_SCREENSHOTS=DIR` saves screenshots of the page there (the README's come from it).
 
 mod common;
+#[path = "common/long_story.rs"]
+mod long_story;
 
+use long_story::long_story;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -251,32 +254,6 @@ fn decode_base64(text: &str) -> Vec<u8> {
         .collect()
 }
 
-/// A story of about `words` words, made of this file's own sentences with changing figures.
-fn long_story(words: usize) -> String {
-    let mut story = String::new();
-    let mut count = 0;
-    let mut k = 0;
-    while count < words {
-        let sentence = match k % 4 {
-            0 => format!("The council said {} buses would run on the eastern routes from Monday. ", 10 + k),
-            1 => format!(
-                "About {},000 commuters cross the harbour bridge each day, officials said. ",
-                12 + k % 9
-            ),
-            2 => format!(
-                "Engineers found cracks in {} of the 160 steel bearings during the inspection in March. ",
-                20 + k % 30
-            ),
-            _ => "Residents were told to expect delays for several weeks while crews work at both ends.\n\n"
-                .to_string(),
-        };
-        count += sentence.split_whitespace().count();
-        story.push_str(&sentence);
-        k += 1;
-    }
-    story
-}
-
 #[test]
 fn the_page_underlines_findings_applies_fixes_and_compares_versions() {
     if skip_without_chromium() {
@@ -397,7 +374,10 @@ fn the_page_underlines_findings_applies_fixes_and_compares_versions() {
 
     // Typing stopped to findings shown, on a story of 2,000 words (reported, not asserted).
     browser.set("format", "text");
-    browser.paste(&long_story(2_000));
+    browser.paste(&long_story(
+        2_000,
+        "Residents were told to expect delays for several weeks while crews work at both ends.",
+    ));
     let mut timings: Vec<f64> = (0..7).map(|_| browser.type_at_end(" x")).collect();
     timings.sort_by(f64::total_cmp);
     println!(

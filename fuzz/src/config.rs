@@ -1,11 +1,11 @@
 //! `.factlint.yaml`: loading it, and asking it about every built-in rule, paths and accepted
 //! words, as a run does for each story.
 
-use crate::spans::assert_finding;
+use crate::spans::{a_finding_on_every_token, assert_finding};
 use factlint::config::Config;
 use factlint::suppress::apply;
 use factlint_extract::{Document, Format, Options};
-use factlint_rules::{Finding, RuleSet, Severity};
+use factlint_rules::RuleSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -42,18 +42,7 @@ pub fn config(data: &[u8]) {
 
     let options = Options { format: Format::Markdown, ..Options::default() };
     let doc = Document::parse(STORY, &options).expect("a fixed story parses");
-    let mut findings: Vec<Finding> = doc
-        .tokens()
-        .iter()
-        .map(|token| Finding {
-            rule: "spelling.misspelling".to_string(),
-            severity: Severity::Warning,
-            span: token.span,
-            message: String::new(),
-            fixes: Vec::new(),
-            related: Vec::new(),
-        })
-        .collect();
+    let mut findings = a_finding_on_every_token(&doc, usize::MAX, |_| "spelling.misspelling".to_string());
     apply(&doc, &mut findings, &config.file.accept);
     for finding in &findings {
         assert_finding(&doc, finding);

@@ -44,3 +44,21 @@ pub fn assert_finding(doc: &Document, finding: &Finding) {
         assert_in_document(doc, related.span, &format!("{what}'s related place"));
     }
 }
+
+/// A finding on each of the first `most` words of `doc`, the rule of the `k`-th named by
+/// `rule(k)`: what suppression comments and accepted words are applied to.
+pub fn a_finding_on_every_token(doc: &Document, most: usize, rule: impl Fn(usize) -> String) -> Vec<Finding> {
+    doc.tokens()
+        .iter()
+        .take(most)
+        .enumerate()
+        .map(|(k, token)| Finding {
+            rule: rule(k),
+            severity: factlint_rules::Severity::Warning,
+            span: token.span,
+            message: String::new(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        })
+        .collect()
+}

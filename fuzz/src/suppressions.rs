@@ -1,11 +1,10 @@
 //! Suppression comments and accepted words: a finding on every word of the story, then the
 //! story's `<!-- factlint-… -->` comments and a configuration's accepted words applied to them.
 
-use crate::spans::assert_finding;
+use crate::spans::{a_finding_on_every_token, assert_finding};
 use factlint::config::Accepted;
 use factlint::suppress::{UNUSED, apply};
 use factlint_extract::{Document, Format, Options};
-use factlint_rules::{Finding, Severity};
 
 /// Rule ids the comments may name, whole or by pack.
 const RULES: &[&str] = &["spelling.misspelling", "grammar.article", "consistency.figures", "dates.weekday"];
@@ -20,20 +19,8 @@ pub fn suppressions(data: &[u8]) {
     for format in [Format::Markdown, Format::Html] {
         let options = Options { format, ..Options::default() };
         let doc = Document::parse(source.as_ref(), &options).expect("a fuzz input is far below 4 GiB");
-        let mut findings: Vec<Finding> = doc
-            .tokens()
-            .iter()
-            .take(MAX_FINDINGS)
-            .enumerate()
-            .map(|(k, token)| Finding {
-                rule: RULES[k % RULES.len()].to_string(),
-                severity: Severity::Warning,
-                span: token.span,
-                message: String::new(),
-                fixes: Vec::new(),
-                related: Vec::new(),
-            })
-            .collect();
+        let mut findings =
+            a_finding_on_every_token(&doc, MAX_FINDINGS, |k| RULES[k % RULES.len()].to_string());
         let before = findings.len();
         apply(&doc, &mut findings, &accepted);
         let kept = findings.iter().filter(|f| f.rule != UNUSED).count();
