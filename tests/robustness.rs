@@ -135,3 +135,22 @@ fn a_model_that_is_not_a_file_is_refused_at_once() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("cannot read the model /dev/zero: not a regular file"), "{}", out.stderr);
 }
+
+#[test]
+fn a_finding_on_a_long_line_is_shown_in_an_excerpt_with_its_true_column() {
+    let opening = "The council met on Tuesday and talked about the roads. ".repeat(30);
+    let story = format!("{opening}It said teh budget was fine. The council met again.\n");
+    let column = opening.chars().count() + "It said ".len() + 1;
+    let out = run_with(
+        factlint().args(["check", "--color", "never", "--stdin-filename", "long.txt", "-"]),
+        Some(story.as_bytes()),
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stdout.contains(&format!("--> long.txt:1:{column}\n")), "{}", out.stdout);
+    insta::assert_snapshot!(out.stdout);
+    let short = run_with(
+        factlint().args(["check", "--format", "short", "--stdin-filename", "long.txt", "-"]),
+        Some(story.as_bytes()),
+    );
+    assert!(short.stdout.starts_with(&format!("long.txt:1:{column}:")), "{}", short.stdout);
+}
