@@ -122,7 +122,12 @@ impl<'a> Scan<'a> {
     /// Scans tokens from `at` to the end of the line (or further, for a quoted scalar or a flow
     /// collection that continues). Returns where the next line starts, and whether a block
     /// scalar (`|`, `>`) begins.
-    fn line(&mut self, mut at: usize, line_end: usize, indent: usize) -> Result<(usize, bool), ShapeError> {
+    fn line(
+        &mut self,
+        mut at: usize,
+        mut line_end: usize,
+        indent: usize,
+    ) -> Result<(usize, bool), ShapeError> {
         let mut depth_on_line = 0;
         // Where the line's content starts after its `- ` markers: a node anchored on this line
         // ends at the next line indented no further than that.
@@ -151,8 +156,13 @@ impl<'a> Scan<'a> {
                     at += 1;
                 }
                 b',' | b':' => at += 1,
-                b'"' => at = self.double_quoted(at)?,
-                b'\'' => at = self.single_quoted(at)?,
+                b'"' | b'\'' => {
+                    at = if byte == b'"' { self.double_quoted(at)? } else { self.single_quoted(at)? };
+                    // A quoted scalar may run onto later lines; the scan goes on from its end.
+                    if at > line_end {
+                        line_end = self.line_end(at);
+                    }
+                }
                 b'&' | b'*' | b'!' => {
                     let end = self.word_end(at + 1);
                     let name = &self.text[at + 1..end];
@@ -325,6 +335,15 @@ fn too_large() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_scalar_over_two_lines_is_read_once() {
+        // The plain word after the closing quote once sent the scan back to the first line,
+        // so the anchor on the second ended before it began.
+        for text in ["z: *y\na: \"1\n2\" &x b\n", "z: *y\na: '1\n2' &x b\nc: d\n"] {
+            assert!(check(text).is_ok(), "{text:?}");
+        }
+    }
 
     #[test]
     fn ordinary_files_pass() {
