@@ -49,6 +49,25 @@ pub(crate) struct Confusion {
     alternatives: FxHashMap<String, Vec<(String, f64)>>,
     /// Word → the words the shipped model reads for it.
     stand_ins: FxHashMap<String, Vec<String>>,
+    /// What the shipped model says of each word of the sets on its own, worked out on first use.
+    readings: OnceLock<FxHashMap<String, Reading>>,
+}
+
+/// A word of a set as the shipped model reads it (through its stand-ins, if it has them): the
+/// hashes a pair with a neighbour starts from or ends with, and the counts that do not depend on
+/// the neighbours. Worked out once, so that judging a word costs only the look-ups of its pairs
+/// with the words around it.
+#[derive(Debug, Clone)]
+struct Reading {
+    /// The first word read, which a pair with the word on the left ends with.
+    first: String,
+    /// The hash of the last word read, which a pair with the word on the right starts from.
+    last: u64,
+    /// ln count of the first and of the last word read.
+    first_ln: f64,
+    last_ln: f64,
+    /// ln P(stand-in chain | its first word): the pairs inside a reading of several words.
+    chain_ln: f64,
 }
 
 /// A reported slip.
@@ -57,10 +76,53 @@ pub(crate) struct Slip {
     pub evidence: String,
 }
 
-/// The words either side of a position, nearest first.
+/// The words either side of a position, nearest first: up to two each side.
 struct Around<'a> {
-    left: Vec<&'a str>,
-    right: Vec<&'a str>,
+    left: [&'a str; 2],
+    left_len: usize,
+    right: [&'a str; 2],
+    right_len: usize,
+}
+
+impl<'a> Around<'a> {
+    fn left(&self) -> &[&'a str] {
+        &self.left[..self.left_len]
+    }
+
+    fn right(&self) -> &[&'a str] {
+        &self.right[..self.right_len]
+    }
+}
+
+/// What the shipped model says of the nearest word either side, looked up at most once per
+/// position.
+struct Neighbours<'a> {
+    left: Option<Neighbour<'a>>,
+    right: Neighbour<'a>,
+}
+
+struct Neighbour<'a> {
+    word: &'a str,
+    hash: u64,
+    /// ln count, looked up only when a pair with it is missing.
+    ln: std::cell::Cell<Option<f64>>,
+}
+
+impl<'a> Neighbour<'a> {
+    fn new(word: &'a str) -> Neighbour<'a> {
+        Neighbour { word, hash: model::hash_word(word), ln: std::cell::Cell::new(None) }
+    }
+
+    fn ln(&self, model: &NgramModel) -> f64 {
+        match self.ln.get() {
+            Some(ln) => ln,
+            None => {
+                let ln = unigram_of_key(model, self.hash);
+                self.ln.set(Some(ln));
+                ln
+            }
+        }
+    }
 }
 
 impl Confusion {
@@ -87,9 +149,10 @@ impl Confusion {
         let stand_ins = stand_ins
             .into_iter()
             .flatten()
-            .map(|(word, reading)| (fold(word), reading.split_whitespace().map(fold).collect()))
+            .map(|(word, reading)| (fold(word), reading.split_whitespace().map(fold).collect::<Vec<_>>()))
+            .filter(|(_, reading)| !reading.is_empty())
             .collect();
-        Ok(Confusion { alternatives, stand_ins })
+        Ok(Confusion { alternatives, stand_ins, readings: OnceLock::new() })
     }
 
     /// The words that set this rule off.
@@ -104,13 +167,41 @@ impl Confusion {
         })
     }
 
+    fn readings(&self) -> &FxHashMap<String, Reading> {
+        self.readings.get_or_init(|| {
+            let model = shipped();
+            self.words().map(|word| (word.to_string(), self.reading(model, word))).collect()
+        })
+    }
+
+    fn reading(&self, model: &NgramModel, word: &str) -> Reading {
+        let chain: Vec<&str> = match self.stand_ins.get(word) {
+            Some(chain) => chain.iter().map(String::as_str).collect(),
+            None => vec![word],
+        };
+        let first = chain[0];
+        let last = chain[chain.len() - 1];
+        let chain_ln =
+            chain.windows(2).map(|link| pair(model, link[0], link[1]).0 - unigram(model, link[0])).sum();
+        Reading {
+            first: first.to_string(),
+            last: model::hash_word(last),
+            first_ln: unigram(model, first),
+            last_ln: unigram(model, last),
+            chain_ln,
+        }
+    }
+
     /// Whether the word at token `i` reads as a slip for another word of its set.
     ///
     /// An alternative is reported only when no side of the written word speaks for the written
     /// word (a side the model has seen with either word must not favour it), the written word
     /// makes at least one pair of common words that the shipped model has never seen, and the
-    /// two sides together make the alternative `factor` times likelier. A word with nothing after it but
-    /// punctuation ("…dial-up connections too.") has too little context to judge.
+    /// two sides together make the alternative `factor` times likelier. A word with nothing after
+    /// it but punctuation ("…dial-up connections too.") has too little context to judge.
+    ///
+    /// The written word's own pairs are looked up first: most words make only pairs people
+    /// write, and then nothing else is looked up.
     pub fn try_at(
         &self,
         doc: &Document,
@@ -124,35 +215,42 @@ impl Confusion {
             return None;
         }
         let around = around(doc, i, bounds);
-        if around.right.is_empty() {
-            return None;
-        }
+        let right = around.right().first()?;
         let shipped = shipped();
-        let written_score = self.shipped_score(shipped, written, &around);
+        let readings = self.readings();
+        let neighbours = Neighbours {
+            left: around.left().first().map(|word| Neighbour::new(word)),
+            right: Neighbour::new(right),
+        };
+        let written_reading = readings.get(written)?;
         // A slip nearly always makes a pair no one writes; a word that makes none is left alone,
         // however much likelier another is. Only a pair of common words can be known to be
         // missing: a rare word's pairs are all below what the table keeps.
+        let written_score = Score {
+            right: right_side(shipped, written_reading, &neighbours),
+            left: left_side(shipped, written_reading, &neighbours),
+        };
         if !written_score.left.missing && !written_score.right.missing {
             return None;
         }
         let written_learned = learned.map(|model| learned_score(model, written, &around));
         let mut best: Option<(f64, &str, Evidence)> = None;
         for (alternative, factor) in alternatives {
-            let score = self.shipped_score(shipped, alternative, &around);
-            let mut left = score.left.against(&written_score.left);
-            let mut right = score.right.against(&written_score.right);
+            let Some(reading) = readings.get(alternative.as_str()) else { continue };
+            let mut left = left_side(shipped, reading, &neighbours).against(&written_score.left);
+            let mut right = right_side(shipped, reading, &neighbours).against(&written_score.right);
             if let (Some(model), Some(written_learned)) = (learned, &written_learned) {
                 let score = learned_score(model, alternative, &around);
                 left = left.plus(score.left.against(&written_learned.left));
                 right = right.plus(score.right.against(&written_learned.right));
             }
-            let left_agrees = around.left.is_empty() || !left.informative || left.margin >= 0.0;
+            let left_agrees = around.left_len == 0 || !left.informative || left.margin >= 0.0;
             let right_agrees = !right.informative || right.margin >= 0.0;
             let margin = left.margin + right.margin;
             if !left_agrees || !right_agrees || margin < factor.ln() {
                 continue;
             }
-            let evidence = Evidence { ratio: margin.exp(), left: !around.left.is_empty(), right: true };
+            let evidence = Evidence { ratio: margin.exp(), left: around.left_len > 0, right: true };
             if best.as_ref().is_none_or(|(best_margin, _, _)| margin > *best_margin) {
                 best = Some((margin, alternative, evidence));
             }
@@ -160,36 +258,30 @@ impl Confusion {
         let (_, alternative, evidence) = best?;
         Some(Slip { replacement: alternative.to_string(), evidence: evidence.describe(alternative, &around) })
     }
+}
 
-    /// The log-likelihood of `word` between the words around it under the shipped model, read
-    /// as a chain of word pairs: P(word | left) · P(right | word), through its stand-in words
-    /// when it has them.
-    fn shipped_score(&self, model: &NgramModel, word: &str, around: &Around) -> Score {
-        let own = [word.to_string()];
-        let chain: &[String] = self.stand_ins.get(word).map_or(&own, Vec::as_slice);
-        let mut score = Score::default();
-        let first = chain[0].as_str();
-        let last = chain[chain.len() - 1].as_str();
-        match around.left.first() {
-            Some(left) => {
-                let (ln, known) = pair(model, left, first);
-                score.left = Side { ln, seen: known == Known::Seen, missing: known == Known::Missing };
-            }
-            None => score.left.ln = unigram(model, first),
+/// The log-likelihood the word on the left gives a word under the shipped model, read as a
+/// chain of word pairs: P(word | left), through the word's stand-ins when it has them.
+fn left_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> Side {
+    let mut side = match &neighbours.left {
+        Some(left) => {
+            let key = model::hash_then(left.hash, &reading.first);
+            let (ln, known) = pair_of_key(model, key, || left.ln(model), || reading.first_ln);
+            Side { ln, seen: known == Known::Seen, missing: known == Known::Missing }
         }
-        for link in chain.windows(2) {
-            score.left.ln += pair(model, &link[0], &link[1]).0 - unigram(model, &link[0]);
-        }
-        if let Some(right) = around.right.first() {
-            let (ln, known) = pair(model, last, right);
-            score.right = Side {
-                ln: ln - unigram(model, last),
-                seen: known == Known::Seen,
-                missing: known == Known::Missing,
-            };
-        }
-        score
-    }
+        None => Side { ln: reading.first_ln, ..Side::default() },
+    };
+    side.ln += reading.chain_ln;
+    side
+}
+
+/// The log-likelihood a word gives the word on its right under the shipped model:
+/// P(right | word).
+fn right_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> Side {
+    let right = &neighbours.right;
+    let key = model::hash_then(reading.last, right.word);
+    let (ln, known) = pair_of_key(model, key, || reading.last_ln, || right.ln(model));
+    Side { ln: ln - reading.last_ln, seen: known == Known::Seen, missing: known == Known::Missing }
 }
 
 /// A candidate's log-likelihood, split by side.
@@ -241,8 +333,8 @@ impl Evidence {
         let ratio =
             if self.ratio >= 1000.0 { "over 1,000".to_string() } else { format!("{:.0}", self.ratio) };
         let sides = match (
-            self.left.then(|| around.left.first()).flatten(),
-            self.right.then(|| around.right.first()).flatten(),
+            self.left.then(|| around.left().first()).flatten(),
+            self.right.then(|| around.right().first()).flatten(),
         ) {
             (Some(left), Some(right)) => format!(" between “{left}” and “{right}”"),
             (Some(left), None) => format!(" after “{left}”"),
@@ -255,18 +347,31 @@ impl Evidence {
 
 /// The natural log of a word's count, or of the count below which the table prunes.
 fn unigram(model: &NgramModel, word: &str) -> f64 {
-    model.ln_count(&[word]).unwrap_or_else(|| (model.floor(1) as f64 / 2.0).ln())
+    unigram_of_key(model, model::hash_word(word))
 }
 
-/// The natural log of a pair's count, and how the table knows it. A pair it lacks was seen
-/// fewer times than the table keeps: its count is taken as what the two words' frequencies
-/// predict, held below that floor.
+fn unigram_of_key(model: &NgramModel, key: u64) -> f64 {
+    model.ln_count_of_key(key).unwrap_or_else(|| (model.floor(1) as f64 / 2.0).ln())
+}
+
+/// The natural log of a pair's count, and how the table knows it.
 fn pair(model: &NgramModel, first: &str, second: &str) -> (f64, Known) {
-    match model.ln_count(&[first, second]) {
+    pair_of_key(model, model::hash(&[first, second]), || unigram(model, first), || unigram(model, second))
+}
+
+/// The natural log of the count of the pair hashed to `key`, and how the table knows it. A pair
+/// it lacks was seen fewer times than the table keeps: its count is taken as what the two
+/// words' frequencies (asked for only then) predict, held below that floor.
+fn pair_of_key(
+    model: &NgramModel,
+    key: u64,
+    first_ln: impl FnOnce() -> f64,
+    second_ln: impl FnOnce() -> f64,
+) -> (f64, Known) {
+    match model.ln_count_of_key(key) {
         Some(ln) => (ln, Known::Seen),
         None => {
-            let independent =
-                unigram(model, first) + unigram(model, second) - (model.total().max(1) as f64).ln();
+            let independent = first_ln() + second_ln() - (model.total().max(1) as f64).ln();
             let floor = (model.floor(2) as f64).ln();
             let known =
                 if independent >= floor + TELLING_SHARE.ln() { Known::Missing } else { Known::TooRare };
@@ -298,8 +403,8 @@ enum Known {
 /// word counts to the left side.
 fn learned_score(model: &NgramModel, word: &str, around: &Around) -> Score {
     let mut score = Score::default();
-    let l = &around.left;
-    let r = &around.right;
+    let l = around.left();
+    let r = around.right();
     let add = |side: &mut Side, words: &[&str]| {
         if let Some(ln) = model.ln_count(words) {
             side.seen = true;
@@ -327,25 +432,22 @@ fn learned_score(model: &NgramModel, word: &str, around: &Around) -> Score {
 /// Up to two words either side of token `i`, stopping at the sentence's edge and at anything
 /// that is not a word (a number, a dash, a quotation mark).
 fn around(doc: &Document, i: usize, bounds: Bounds) -> Around<'_> {
-    let mut left = Vec::with_capacity(2);
+    let mut around = Around { left: [""; 2], left_len: 0, right: [""; 2], right_len: 0 };
     let mut k = i;
-    while left.len() < 2 && k > bounds.first {
+    while around.left_len < 2 && k > bounds.first {
         k -= 1;
-        match doc.folded_word(k) {
-            Some(word) => left.push(word),
-            None => break,
-        }
+        let Some(word) = doc.folded_word(k) else { break };
+        around.left[around.left_len] = word;
+        around.left_len += 1;
     }
-    let mut right = Vec::with_capacity(2);
     let mut k = i + 1;
-    while right.len() < 2 && k < bounds.end {
-        match doc.folded_word(k) {
-            Some(word) => right.push(word),
-            None => break,
-        }
+    while around.right_len < 2 && k < bounds.end {
+        let Some(word) = doc.folded_word(k) else { break };
+        around.right[around.right_len] = word;
+        around.right_len += 1;
         k += 1;
     }
-    Around { left, right }
+    around
 }
 
 /// A word as a confusion can be judged: lower-case, or capitalised only at the start of its

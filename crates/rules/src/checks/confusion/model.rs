@@ -1,9 +1,10 @@
 //! The n-gram table a confusion rule reads: how often each short run of words was seen.
 //!
-//! One format serves the model factlint ships and the ones `factlint learn` writes, so that a
-//! table can be read straight from the bytes it is stored in, with no parsing and no
-//! allocation: the shipped table is compiled into the binary and costs nothing until a
-//! confusion word first appears. Each n-gram is a 64-bit FNV-1a hash of its words joined by one
+//! One format serves the model factlint ships and the ones `factlint learn` writes. The shipped
+//! table is compiled into the binary and costs nothing until a confusion word first appears;
+//! then its keys and values are packed into an open-addressing hash table (a few milliseconds),
+//! since a confusion rule looks up several n-grams for each word of a set it meets and a
+//! look-up that reads one cache line is what keeps the rules cheap. Each n-gram is a 64-bit FNV-1a hash of its words joined by one
 //! space (lower-case, apostrophes as `'`), so a table holds no text; the counts are stored as
 //! natural logarithms in thousandths, which is all a ratio of likelihoods needs.
 //!
@@ -44,6 +45,70 @@ pub struct NgramModel {
     total: u64,
     floors: [u64; 3],
     entries: usize,
+    /// The commonest n-grams, in a table small enough to stay in a core's cache: the pairs of
+    /// function words a confusion rule asks for most ("of the", "to be") are among them.
+    hot: std::sync::Arc<Slots>,
+    /// The other n-grams.
+    cold: std::sync::Arc<Slots>,
+}
+
+/// How many of the commonest n-grams go in the small table (512 KB of slots).
+const HOT: usize = 32_768;
+
+/// N-grams in an open-addressing hash table with linear probing, built when a table is read (one
+/// pass, a few milliseconds for the shipped table): each slot packs what is left of a key once
+/// its home slot is known with its value, so that a look-up reads one cache line where a search
+/// of the sorted keys reads several, and then the values apart.
+#[derive(Debug, Default)]
+struct Slots {
+    slots: Box<[u64]>,
+    bits: u32,
+}
+
+/// An empty slot. A filled one has the [`FILLED`] bit set.
+const EMPTY: u64 = 0;
+const FILLED: u64 = 1 << 63;
+/// The bits of a key a slot keeps: its low 47 bits. Two n-grams are taken for one only when
+/// their hashes agree on these and fall in the same run of slots.
+const KEPT: u64 = (1 << 47) - 1;
+
+impl Slots {
+    /// A table for `entries` n-grams, with at most two for every three slots.
+    fn with_room_for(entries: usize) -> Slots {
+        let capacity = (entries + entries / 2).max(2).next_power_of_two();
+        Slots { slots: vec![EMPTY; capacity].into(), bits: capacity.trailing_zeros() }
+    }
+
+    fn insert(&mut self, key: u64, value: u16) {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        while self.slots[slot] != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = FILLED | (key & KEPT) << 16 | u64::from(value);
+    }
+
+    /// The slot a key's run starts from: the top bits of its hash, which are spread evenly, and
+    /// follow the order of the sorted keys, so that a table is filled front to back.
+    fn home(&self, key: u64) -> usize {
+        (key >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<u16> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let wanted = FILLED | (key & KEPT) << 16;
+        let mut slot = self.home(key);
+        loop {
+            let packed = self.slots[slot];
+            if packed == EMPTY {
+                return None;
+            }
+            if packed & !0xffff == wanted {
+                return Some(packed as u16);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -89,7 +154,42 @@ impl NgramModel {
                 data.len()
             )));
         }
-        Ok(NgramModel { bytes, total, floors, entries })
+        let mut model =
+            NgramModel { bytes, total, floors, entries, hot: Default::default(), cold: Default::default() };
+        model.index();
+        Ok(model)
+    }
+
+    /// Fills the hash tables: about the [`HOT`] commonest n-grams in one (every n-gram whose
+    /// count is at least the count of the `HOT`-th, short of going over), the rest in the other.
+    fn index(&mut self) {
+        let mut histogram = vec![0usize; usize::from(u16::MAX) + 1];
+        for index in 0..self.entries {
+            histogram[usize::from(self.value_at(index))] += 1;
+        }
+        let (mut threshold, mut hot) = (usize::from(u16::MAX) + 1, 0);
+        while threshold > 0 && hot + histogram[threshold - 1] <= HOT {
+            threshold -= 1;
+            hot += histogram[threshold];
+        }
+        let mut hot_slots = Slots::with_room_for(hot);
+        let mut cold_slots = Slots::with_room_for(self.entries - hot);
+        for index in 0..self.entries {
+            let (key, value) = (self.key_at(index), self.value_at(index));
+            if usize::from(value) >= threshold {
+                hot_slots.insert(key, value);
+            } else {
+                cold_slots.insert(key, value);
+            }
+        }
+        self.hot = hot_slots.into();
+        self.cold = cold_slots.into();
+    }
+
+    fn value_at(&self, index: usize) -> u16 {
+        let at = HEADER + 8 * self.entries + 2 * index;
+        let data = self.data();
+        u16::from_le_bytes([data[at], data[at + 1]])
     }
 
     fn data(&self) -> &[u8] {
@@ -121,83 +221,45 @@ impl NgramModel {
 
     /// The natural logarithm of the count of `words`, if the table has them.
     pub fn ln_count(&self, words: &[&str]) -> Option<f64> {
-        let index = self.find(hash(words))?;
-        let data = self.data();
-        let at = HEADER + 8 * self.entries + 2 * index;
-        Some(f64::from(u16::from_le_bytes([data[at], data[at + 1]])) / SCALE)
+        self.ln_count_of_key(hash(words))
+    }
+
+    /// The natural logarithm of the count of the n-gram whose [`hash`] is `key`.
+    pub fn ln_count_of_key(&self, key: u64) -> Option<f64> {
+        let value = self.hot.get(key).or_else(|| self.cold.get(key))?;
+        Some(f64::from(value) / SCALE)
     }
 
     fn key_at(&self, index: usize) -> u64 {
         let at = HEADER + 8 * index;
         u64::from_le_bytes(self.data()[at..at + 8].try_into().unwrap_or_default())
     }
-
-    /// Where `key` is among the sorted keys. The keys are hashes, spread evenly over the
-    /// 64-bit range, so a key's rank is close to `key / 2^64 × entries`: the search starts
-    /// there and widens by doubling steps, a few probes where a binary search over the whole
-    /// table would take twenty cache misses.
-    fn find(&self, key: u64) -> Option<usize> {
-        let entries = self.entries;
-        if entries == 0 {
-            return None;
-        }
-        let guess = (((u128::from(key) * entries as u128) >> 64) as usize).min(entries - 1);
-        let at_guess = self.key_at(guess);
-        let (mut low, mut high) = match at_guess.cmp(&key) {
-            std::cmp::Ordering::Equal => return Some(guess),
-            std::cmp::Ordering::Less => {
-                let (mut low, mut step) = (guess + 1, 1);
-                loop {
-                    let probe = guess + step;
-                    if probe >= entries {
-                        break (low, entries);
-                    }
-                    if self.key_at(probe) >= key {
-                        break (low, probe + 1);
-                    }
-                    low = probe + 1;
-                    step *= 2;
-                }
-            }
-            std::cmp::Ordering::Greater => {
-                let (mut high, mut step) = (guess, 1);
-                loop {
-                    if step > guess {
-                        break (0, high);
-                    }
-                    let probe = guess - step;
-                    if self.key_at(probe) <= key {
-                        break (probe, high);
-                    }
-                    high = probe;
-                    step *= 2;
-                }
-            }
-        };
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match self.key_at(middle).cmp(&key) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(middle),
-            }
-        }
-        None
-    }
 }
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a over the words joined by single spaces.
 pub fn hash(words: &[&str]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash = OFFSET;
-    for (index, word) in words.iter().enumerate() {
-        if index > 0 {
-            hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
-        }
-        for &byte in word.as_bytes() {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
+    let mut words = words.iter();
+    let Some(first) = words.next() else { return FNV_OFFSET };
+    words.fold(hash_word(first), |hash, word| hash_then(hash, word))
+}
+
+/// [`hash`] of one word.
+pub fn hash_word(word: &str) -> u64 {
+    fnv(FNV_OFFSET, word.as_bytes())
+}
+
+/// [`hash`] of the words hashed to `prefix` followed by `word`: the hash of a word pair costs
+/// only its second word when the first word's hash is known.
+pub fn hash_then(prefix: u64, word: &str) -> u64 {
+    fnv(fnv(prefix, b" "), word.as_bytes())
+}
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
     }
     hash
 }
@@ -266,10 +328,16 @@ mod tests {
 
     #[test]
     fn every_ngram_of_a_large_table_is_found() {
-        let words: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
-        let model = NgramModel::from_bytes(write_table(words.iter().map(|w| entry(&[w], 2)), 10_000))
-            .expect("a table");
-        assert!(words.iter().all(|w| model.ln_count(&[w]).is_some()));
+        let words: Vec<String> = (0..3 * HOT).map(|n| format!("w{n}")).collect();
+        let model = NgramModel::from_bytes(write_table(
+            words.iter().enumerate().map(|(n, w)| entry(&[w], 2 + n as u64)),
+            1 << 40,
+        ))
+        .expect("a table");
+        for (n, word) in words.iter().enumerate() {
+            let ln = model.ln_count(&[word]).unwrap_or_else(|| panic!("{word} is not found"));
+            assert!((ln - (2.0 + n as f64).ln()).abs() < 0.001, "{word}: {ln}");
+        }
         assert!(model.ln_count(&["absent"]).is_none());
     }
 
@@ -278,6 +346,24 @@ mod tests {
         let model = NgramModel::from_bytes(write_table([entry(&["a", "b"], 2), entry(&["a", "b"], 3)], 5))
             .expect("a table");
         assert!((model.ln_count(&["a", "b"]).expect("counted") - 5f64.ln()).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_pair_hashes_the_same_from_its_first_word_hash() {
+        assert_eq!(hash_then(hash_word("more"), "than"), hash(&["more", "than"]));
+        assert_eq!(hash_then(hash(&["a", "b"]), "c"), hash(&["a", "b", "c"]));
+    }
+
+    #[test]
+    fn an_unsorted_table_misses_but_does_not_panic() {
+        let mut bytes = write_table([entry(&["a"], 1), entry(&["b"], 2), entry(&["c"], 3)], 6);
+        let keys = HEADER..HEADER + 24;
+        let mut reversed: Vec<u8> = bytes[keys.clone()].chunks(8).rev().flatten().copied().collect();
+        bytes[keys].swap_with_slice(&mut reversed);
+        let model = NgramModel::from_bytes(bytes).expect("a table");
+        for word in ["a", "b", "c", "d"] {
+            let _ = model.ln_count(&[word]);
+        }
     }
 
     #[test]
