@@ -6,8 +6,9 @@
 //!   U.S. state abbreviation between the city and the date;
 //! - British "LONDON, Thursday 18 September 2025 -" and "LONDON, 4 June 2024 -";
 //! - wire datelines, with or without a year: "NEW YORK, Jan. 3, 2023 (Reuters) -", "BRUSSELS,
-//!   Oct. 2 (Reuters) -", "WASHINGTON, Oct. 2 (AP) —", "SALVADOR, Feb 26 -". A date without a
-//!   year counts only when the agency's mark or the dash closes it.
+//!   Oct. 2 (Reuters) -", "WASHINGTON, Oct. 2 (AP) —", "SALVADOR, Feb 26 -", "TOLEDO, Ohio,
+//!   March 13 -". A date without a year counts only when the agency's mark or the dash closes
+//!   it, and then the place may be written as a name ("Toronto, March 9 -").
 //!
 //! A dateline with a year anchors a story that has no other date. One without a year ("BRUSSELS,
 //! Oct. 2 (Reuters) -") anchors nothing alone: a year guessed from the machine's clock or from
@@ -77,27 +78,35 @@ fn from_dateline(doc: &Document) -> Option<Dateline> {
     })
 }
 
-/// The date of the dateline at `first`: the place in capitals, a comma, a state abbreviation and
-/// its comma when one is written, then the date; one without a year must be closed by the
-/// agency's mark or a dash ("Oct. 2 (Reuters) -", "Feb 26 -").
+/// The date of the dateline at `first`: the place, a comma, a region and its comma when one is
+/// written ("Fla.", "N.Y.", "Ohio", "British Columbia"), then the date. A date without a year
+/// must be closed by the agency's mark or a dash ("Oct. 2 (Reuters) -", "Feb 26 -"); then the
+/// place may be written as a name ("Toronto, March 9 -"), else it must be in capitals.
 fn dateline_date(doc: &Document, first: usize, end: usize) -> Option<Dateline> {
     let comma = (first..end).find(|&i| doc.is_text(i, ","))?;
-    if !is_place_in_capitals(doc, first, comma) {
+    let capitals = is_place(doc, first, comma, |word| word.chars().all(|c| !c.is_lowercase()));
+    if !capitals && !is_place(doc, first, comma, |word| word.starts_with(|c: char| c.is_uppercase())) {
         return None;
     }
-    let mut date_start = comma + 1;
-    if let Some(after_region) = state_after(doc, date_start, end) {
-        if !doc.is_text(after_region, ",") {
-            // "MIAMI, Fla. (AP) —": the dateline carries no date.
-            return None;
-        }
-        date_start = after_region + 1;
-    }
     let window = Window { doc, first, end, taken: &[] };
-    let (written, date_end) = temporal::written_at(&window, date_start)?;
+    let mut date_start = comma + 1;
+    let (written, date_end) = match temporal::written_at(&window, date_start) {
+        Some(found) => found,
+        None => {
+            let after_region =
+                state_after(doc, date_start, end).or_else(|| region_after(doc, date_start, end))?;
+            // "MIAMI, Fla. (AP) —": the dateline carries no date.
+            if !doc.is_text(after_region, ",") {
+                return None;
+            }
+            date_start = after_region + 1;
+            temporal::written_at(&window, date_start)?
+        }
+    };
     let (month, day) = (written.month?, written.day?);
     let closed = date_end < end && matches!(doc.token_text(date_end), "(" | "-" | "—" | "–");
-    if written.year.is_none() && !closed {
+    let wire = written.year.is_none() && closed;
+    if (written.year.is_none() && !closed) || (!capitals && !wire) {
         return None;
     }
     // A day the month does not have is no dateline ("Feb. 29" stands for a leap year).
@@ -105,17 +114,32 @@ fn dateline_date(doc: &Document, first: usize, end: usize) -> Option<Dateline> {
     Some(Dateline { span: window.span(date_start, date_end), year: written.year, month, day })
 }
 
-/// Whether tokens `first..comma` are a place written in capitals ("WARSAW", "ST. LOUIS").
-fn is_place_in_capitals(doc: &Document, first: usize, comma: usize) -> bool {
+/// Whether tokens `first..comma` are a place whose words pass `written` ("WARSAW", "ST. LOUIS"
+/// in capitals).
+fn is_place(doc: &Document, first: usize, comma: usize, written: impl Fn(&str) -> bool) -> bool {
     comma > first
         && (first..comma).all(|i| match doc.token_kind(i) {
             Some(TokenKind::Word) => {
                 let word = doc.token_text(i);
-                word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
+                word.len() > 1 && written(word)
             }
             Some(TokenKind::Punct) => matches!(doc.token_text(i), "." | "-"),
             _ => false,
         })
+}
+
+/// The comma after a region written as capitalised words from `start` ("Ohio", "British
+/// Columbia", "Calif"), if one follows within three words.
+fn region_after(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    const REGION_WORDS: usize = 3;
+    let stop = (start..end.min(start + REGION_TOKENS + 1)).find(|&i| doc.is_text(i, ","))?;
+    let words = (start..stop).filter(|&i| doc.token_kind(i) == Some(TokenKind::Word)).count();
+    let capitalised = (start..stop).all(|i| match doc.token_kind(i) {
+        Some(TokenKind::Word) => doc.token_text(i).starts_with(|c: char| c.is_uppercase()),
+        Some(TokenKind::Punct) => doc.is_text(i, "."),
+        _ => false,
+    });
+    ((1..=REGION_WORDS).contains(&words) && capitalised).then_some(stop)
 }
 
 /// The token after a U.S. state abbreviation starting at `start` ("Fla.", "N.Y."), which ends at
@@ -204,12 +228,19 @@ mod tests {
             ("SALVADOR, Feb 26 - Showers continued.", 2, 26),
             ("BROOMFIELD, COLO., July 29 - The company said.", 7, 29),
             ("OTTAWA, Oct 2- Canada said.", 10, 2),
+            ("TOLEDO, Ohio, March 13 - Sheller-Globe said.", 3, 13),
+            ("Trail, British Columbia, June 11 - Cominco said.", 6, 11),
+            ("TORRANCE, Calif, March 3 - The company said.", 3, 3),
+            ("Toronto, March 9 - Varity said.", 3, 9),
         ] {
             let dateline = Document::from_text(text).dateline().unwrap_or_else(|| panic!("{text}"));
             assert_eq!((dateline.year, dateline.month, dateline.day), (None, month, day), "{text}");
         }
         // Without the agency's mark or a dash, a place and a date are only a sentence.
         assert_eq!(Document::from_text("PARIS, May 8 was the day it fell.").dateline(), None);
+        // A place written as a name dates nothing without the closing mark or with a year.
+        assert_eq!(Document::from_text("Toronto, March 9 was the day it fell.").dateline(), None);
+        assert_eq!(reference("Yesterday, March 3, 2025 - the board met."), None);
         assert_eq!(Document::from_text("BRUSSELS, Feb. 30 (Reuters) - The EU said.").dateline(), None);
     }
 
