@@ -8,13 +8,15 @@ use common::{factlint, run_in, run_with, temp_dir};
 use serde_json::{Value, json};
 
 /// The archive: the same copy with and without a publication date, a weekday that is right in
-/// one year and wrong in the next, a clean story, and a blank line.
+/// one year and wrong in the next, a deadline passed, a dateline two months off its publication
+/// date, a clean story, and a blank line.
 const ARCHIVE: &str = r#"{"id": "council-0910", "published": "2025-09-10T08:00:00Z", "text": "The planning committee will meet on Sept. 3 to review the plan. Members said they would recieve the report first."}
 {"id": "council-undated", "text": "The planning committee will meet on Sept. 3 to review the plan. Members said they would recieve the report first."}
 {"id": 4417, "published": "2024-08-30", "text": "The final vote is on Tuesday, Sept. 3, the clerk said."}
 
 {"id": "vote-2025", "published": "2025-08-30", "text": "The final vote is on Tuesday, Sept. 3, the clerk said."}
-{"id": "works-0609", "published": "2025-06-09", "text": "The contractor said the work will be finished by March 1, weeks late."}
+{"id": "works-0609", "published": "2025-06-09", "text": "The contractor said the work will be finished by May 1, weeks late."}
+{"id": "tokyo-0318", "published": "2025-03-18", "text": "TOKYO, May 18 (Reuters) - Japan's exports rose for a third month in February."}
 {"id": "clean", "published": "2025-06-09", "text": "The ferry left on time on Monday with 112 passengers on board."}
 "#;
 
@@ -47,9 +49,11 @@ fn findings_come_out_as_json_lines_with_their_record_ids() {
             (json!("council-undated"), "spelling.misspelling".to_string()),
             // Published in 2024, Sept. 3 is a Tuesday; in 2025, a Wednesday.
             (json!("vote-2025"), "dates.weekday".to_string()),
-            // Published on June 9, "will be finished by March 1" has passed (and is past tense).
+            // Published on June 9, "will be finished by May 1" has passed (and is past tense).
             // One slip, one finding: the deadline check reports it, not the tense check too.
             (json!("works-0609"), "dates.deadline-passed".to_string()),
+            // Published on March 18 under a dateline of May 18.
+            (json!("tokyo-0318"), "dates.dateline".to_string()),
         ]
     );
     let tense = &records[0];
@@ -116,7 +120,7 @@ fn fail_and_display_levels_apply_to_batches() {
     let out =
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--fail-on", "error", "warnings.jsonl"]);
     assert_eq!(out.code, 0);
-    assert_eq!(lines(&out.stdout).len(), 4);
+    assert_eq!(lines(&out.stdout).len(), 5);
 }
 
 #[test]
@@ -127,14 +131,17 @@ fn other_formats_name_each_story_by_its_record_id() {
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "short", "archive.jsonl"]);
     assert_eq!(short.code, 1, "{}", short.stderr);
     let names: Vec<&str> = short.stdout.lines().map(|l| l.split(':').next().unwrap()).collect();
-    assert_eq!(names, ["council-0910", "council-0910", "council-undated", "vote-2025", "works-0609"]);
+    assert_eq!(
+        names,
+        ["council-0910", "council-0910", "council-undated", "vote-2025", "works-0609", "tokyo-0318"]
+    );
     assert!(short.stdout.lines().next().unwrap().contains(": warning [dates.tense] "), "{}", short.stdout);
 
     let junit =
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "junit", "archive.jsonl"]);
     assert_eq!(junit.code, 1);
     assert!(
-        junit.stdout.contains(r#"<testsuites name="factlint" tests="7" failures="5">"#),
+        junit.stdout.contains(r#"<testsuites name="factlint" tests="8" failures="6">"#),
         "{}",
         junit.stdout
     );
@@ -143,10 +150,10 @@ fn other_formats_name_each_story_by_its_record_id() {
     let sarif =
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "sarif", "archive.jsonl"]);
     let log = sarif.json();
-    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 5);
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 6);
 
     let github =
         run_in(dir.path(), &["check", "--input-format", "jsonl", "--format", "github", "archive.jsonl"]);
-    assert_eq!(github.stdout.lines().count(), 5);
+    assert_eq!(github.stdout.lines().count(), 6);
     assert!(github.stdout.starts_with("::warning file=council-0910,"), "{}", github.stdout);
 }

@@ -1,7 +1,8 @@
-//! Stories whose date comes from their dateline, one pair per news style under
+//! Stories whose date comes from their dateline, one pair per news style and per date check under
 //! `tests/fixtures/datelines/`: a story with date errors that only the story's date reveals (a
 //! wrong weekday for a date written without a year, a deadline already passed, a past tense for
-//! a date still to come), and its quiet twin where every date fits.
+//! a date still to come, a dateline that does not fit the date the story was given), and its
+//! quiet twin where every date fits.
 //!
 //! Each story is checked whole with `factlint check --format json`; the findings are kept as a
 //! YAML snapshot and compared with the rules each story should trip.
@@ -24,6 +25,28 @@ const STORIES: &[(&str, Option<&str>, &[&str])] = &[
     ("british-quiet.txt", None, &[]),
     ("reuters.txt", Some("2025-09-24"), &["dates.weekday"]),
     ("reuters-quiet.txt", Some("2025-09-24"), &[]),
+    // Published a day before its Tokyo dateline, the story speaks from the dateline's day.
+    ("wire-pinned.txt", Some("2025-03-18"), &["dates.tense"]),
+    ("wire-pinned-quiet.txt", Some("2025-03-18"), &[]),
+    // The same with the date in the front matter, late in the evening of March 18 (UTC).
+    ("wire-front-matter.md", None, &["dates.tense"]),
+    ("wire-front-matter-quiet.md", None, &[]),
+    ("wire-dateline.txt", Some("2025-03-18"), &["dates.dateline"]),
+    ("wire-dateline-quiet.txt", Some("2025-03-18"), &[]),
+    ("ap-yearless.txt", Some("2025-10-02"), &["dates.weekday"]),
+    ("ap-yearless-quiet.txt", Some("2025-10-02"), &[]),
+    ("weekday.txt", Some("2025-03-12"), &["dates.weekday", "dates.weekday"]),
+    ("weekday-quiet.txt", Some("2025-03-12"), &[]),
+    ("year-end.txt", Some("2025-12-30"), &["dates.weekday"]),
+    ("year-end-quiet.txt", Some("2025-12-30"), &[]),
+    (
+        "deadlines.txt",
+        Some("2025-06-09"),
+        &["dates.deadline-passed", "dates.deadline-passed", "dates.deadline-passed", "dates.impossible"],
+    ),
+    ("deadlines-quiet.txt", Some("2025-06-09"), &[]),
+    ("tenses.txt", Some("2025-03-10"), &["dates.tense"; 6]),
+    ("tenses-quiet.txt", Some("2025-03-10"), &[]),
 ];
 
 fn findings(file: &str, date: Option<&str>) -> Vec<Value> {

@@ -30,7 +30,8 @@ pub use claims::frame::{Definiteness, Direction, Frame, Place, Role, frames, par
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
 pub use numbers::units::{self, Unit};
-pub use text::document::{Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
+pub use reference::TIME_ZONE_DAYS;
+pub use text::document::{Dateline, Document, Options, Paragraph, ReferenceDate, ReferenceOrigin, TooLarge};
 pub use text::lexicon::singular;
 pub use text::lower::Lower;
 pub use text::markup::{Format, OffsetMap};

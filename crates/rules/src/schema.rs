@@ -35,7 +35,7 @@ pub enum Kind {
     Consistency,
     /// Percentages, sums, changes and conversions that do not add up (`check`, `tolerance`).
     Arithmetic,
-    /// Weekdays, tenses and impossible dates (`check`).
+    /// Weekdays, tenses, impossible dates and datelines (`check`, `tolerance`).
     Dates,
     /// Figures that contradict the newsroom's reference sheet.
     Facts,
@@ -125,7 +125,8 @@ pub struct RuleSpec {
     /// `repetition`, `spelling`: words never to report.
     #[serde(default)]
     pub allow: Option<Vec<String>>,
-    /// `arithmetic`: how far off a stated figure may be, in percentage points or relative.
+    /// `arithmetic`: how far off a stated figure may be, in percentage points or relative;
+    /// `dates` (`dateline`): how many days a dateline may lag the date the story was given.
     #[serde(default)]
     pub tolerance: Option<f64>,
     /// `confusion`: the sets of words typed for one another.

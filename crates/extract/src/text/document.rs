@@ -45,6 +45,30 @@ pub struct ReferenceDate {
     pub origin: ReferenceOrigin,
 }
 
+/// The date of the story's dateline as written: wire datelines often leave the year out
+/// ("BRUSSELS, Oct. 2 (Reuters) -"), so only the month and day are certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dateline {
+    /// The date in the dateline, without the place.
+    pub span: Span,
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: i8,
+}
+
+impl Dateline {
+    /// The dateline's date: its own year, or the one that puts it nearest `near`.
+    pub fn date_near(&self, near: Date) -> Option<Date> {
+        if let Some(year) = self.year {
+            return Date::new(year, self.month, self.day).ok();
+        }
+        [near.year() - 1, near.year(), near.year() + 1]
+            .into_iter()
+            .filter_map(|year| Date::new(year, self.month, self.day).ok())
+            .min_by_key(|date| (*date - near).get_days().abs())
+    }
+}
+
 /// A paragraph (or heading, or list item): its span and its sentences and tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
@@ -93,6 +117,7 @@ pub struct Document {
     sentences: Vec<Sentence>,
     paragraphs: Vec<Paragraph>,
     reference: Option<ReferenceDate>,
+    dateline: Option<Dateline>,
     /// The words not already in lower case, lower-cased once (see [`Document::folded_word`]),
     /// and each such token's range in it.
     folded: String,
@@ -119,6 +144,7 @@ impl Document {
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             reference: None,
+            dateline: None,
             folded: String::new(),
             folded_ranges: Vec::new(),
         };
@@ -138,6 +164,11 @@ impl Document {
     /// Sets the reference date when none was given or found in the front matter.
     pub(crate) fn set_reference(&mut self, reference: ReferenceDate) {
         self.reference = Some(reference);
+    }
+
+    /// Records the dateline's date.
+    pub(crate) fn set_dateline(&mut self, dateline: Dateline) {
+        self.dateline = Some(dateline);
     }
 
     fn segment(&mut self, blocks: &[Span]) {
@@ -238,6 +269,11 @@ impl Document {
 
     pub fn reference_date(&self) -> Option<Date> {
         self.reference.map(|r| r.date)
+    }
+
+    /// The date the dateline states, with or without a year.
+    pub fn dateline(&self) -> Option<Dateline> {
+        self.dateline
     }
 
     /// The text of a span of the analysis text.

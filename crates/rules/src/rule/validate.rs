@@ -135,7 +135,9 @@ fn names(kind: Kind) -> &'static [&'static str] {
         Kind::Arithmetic => {
             &["part", "share", "whole", "actual", "stated", "direction", "old", "new", "total", "sum", "from"]
         }
-        Kind::Dates => &["date", "written", "actual", "reference", "when", "wants", "month", "days", "day"],
+        Kind::Dates => {
+            &["date", "written", "actual", "reference", "when", "wants", "month", "days", "day", "side"]
+        }
         Kind::Facts => &["found", "entity", "value", "subject", "source"],
         Kind::Confusion => &["found", "replacement", "evidence"],
     }

@@ -1,5 +1,6 @@
 //! Deadlines: "by early February", "before July 1", "no later than Friday", "by the end of
-//! March", "by 2030", "by Christmas". A deadline looks ahead unless the copy says otherwise.
+//! March", "by 2030", "by Christmas", "has until May 30". A deadline looks ahead unless the copy
+//! says otherwise.
 
 use super::resolve::{self, Part};
 use super::{Context, Found, Tense, Written, folded, found_from, year_at};
@@ -15,6 +16,9 @@ pub(super) fn deadline_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
         (Qualifier::LessThan, i + 1)
     } else if w.phrase_at(i, &["no", "later", "than"]) || w.phrase_at(i, &["not", "later", "than"]) {
         (Qualifier::AtMost, i + 3)
+    } else if w.is(i, "until") && i > w.first && is_given_time(w, i - 1) {
+        // "Bidders have until May 30": the time left to act, not how long something lasts.
+        (Qualifier::AtMost, i + 1)
     } else {
         return None;
     };
@@ -27,6 +31,12 @@ pub(super) fn deadline_at(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     found.claim.span = w.span(i, found.end);
     found.claim.date_parts_mut().tense = Some(super::tense::tense(w, i));
     Some(found)
+}
+
+/// Whether the word at `k` gives time to act: "has until", "had until", "were given until".
+fn is_given_time(w: &Window, k: usize) -> bool {
+    folded(w, k)
+        .is_some_and(|word| matches!(word.as_str(), "has" | "have" | "had" | "given" | "gives" | "give"))
 }
 
 /// A part-of-period modifier at `k` ("the end of", "early", "mid-") and the token after it,

@@ -120,6 +120,17 @@ fn deadlines_are_date_ranges() {
 }
 
 #[test]
+fn time_given_to_act_is_a_deadline() {
+    let (kind, span, value) = one("Bidders have until Feb. 25 to submit offers.", MONDAY);
+    assert_eq!((kind, span.as_str()), (ClaimKind::Deadline, "until Feb. 25"));
+    assert_eq!(value, Some(DateValue::Day(date(2022, 2, 25))));
+    assert_eq!(one("The firm was given until March 4 to reply.", MONDAY).0, ClaimKind::Deadline);
+    // How long something lasts is not a deadline.
+    assert_eq!(one("The exhibition runs until March 4.", MONDAY).0, ClaimKind::Date);
+    assert_eq!(one("They waited until Feb. 25.", MONDAY).0, ClaimKind::Date);
+}
+
+#[test]
 fn durations() {
     let doc = Document::from_text("Leave within 48 hours; he served for four years.");
     let kinds: Vec<_> =

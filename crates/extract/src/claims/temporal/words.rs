@@ -167,7 +167,7 @@ pub(super) enum Lead {
     Number,
     /// The first word of a holiday's name: "Christmas", "Boxing".
     Holiday,
-    /// "by", "before", "no" (later than), "not" (later than).
+    /// "by", "before", "no" (later than), "not" (later than), "until" (after "has").
     Deadline,
     /// "between", "from".
     Range,
@@ -347,6 +347,7 @@ const LEADS: &[(&str, Lead)] = &[
     ("before", Lead::Deadline),
     ("no", Lead::Deadline),
     ("not", Lead::Deadline),
+    ("until", Lead::Deadline),
     ("between", Lead::Range),
     ("from", Lead::Range),
     ("the", Lead::The),

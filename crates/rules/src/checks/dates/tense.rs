@@ -1,104 +1,23 @@
-//! `dates`: dates that cannot be right.
+//! `tense`: "will meet on June 3" in a story dated June 9, or "met on" a date still ahead.
 //!
-//! - `weekday`: the weekday written with a date is not that date's weekday ("Friday, June 5,
-//!   2025" was a Thursday), using the date's own year or, without one, the reference date's.
-//! - `tense`: "will meet on June 3" in a story dated June 9, or "met on" a date still ahead.
-//! - `impossible`: a day the month does not have ("Sept. 31").
-//! - `deadline-passed`: a deadline in the future tense that the reference date has passed.
+//! The tense is read strictly, since the rule accuses the copy of an error: the future of "will",
+//! "is to be held", "is scheduled to", "is due to", "is set to"; the simple past of "was held" or
+//! "approved the budget". Reported speech ("said the vote would be held"), conditionals, plans
+//! that were ("was due to"), the start of a span ("will run from Feb. 20") and the perfect say
+//! nothing about when.
 
+use super::{days_from, long_date};
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::Lower;
 use factlint_extract::jiff::civil::{Date, Weekday};
-use factlint_extract::{Claim, ClaimKind, DateValue, Document, weekday_name};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DateCheck {
-    Weekday,
-    Tense,
-    Impossible,
-    DeadlinePassed,
-}
-
-impl DateCheck {
-    pub const NAMES: &'static [&'static str] = &["weekday", "tense", "impossible", "deadline-passed"];
-
-    pub fn from_name(name: &str) -> DateCheck {
-        match name {
-            "tense" => DateCheck::Tense,
-            "impossible" => DateCheck::Impossible,
-            "deadline-passed" => DateCheck::DeadlinePassed,
-            _ => DateCheck::Weekday,
-        }
-    }
-
-    pub fn run(self, rule: &Rule, doc: &Document, claims: &[Claim], out: &mut Vec<Finding>) {
-        for claim in claims.iter().filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Deadline)) {
-            let finding = match self {
-                DateCheck::Weekday => weekday(rule, doc, claim),
-                DateCheck::Tense => tense(rule, doc, claim),
-                DateCheck::Impossible => impossible(rule, claim),
-                DateCheck::DeadlinePassed => deadline_passed(rule, doc, claim),
-            };
-            out.extend(finding);
-        }
-    }
-}
-
-/// "June 5, 2025" as copy writes it.
-fn long_date(date: Date) -> String {
-    format!("{} {}, {}", month_name(date.month()), date.day(), date.year())
-}
-
-fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(month.clamp(1, 12) - 1) as usize]
-}
-
-fn weekday(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
-    let written = claim.written()?;
-    let stated = written.weekday?;
-    written.day?;
-    let Some(DateValue::Day(date)) = claim.date() else { return None };
-    let actual = date.weekday();
-    if actual == stated {
-        return None;
-    }
-    // The weekday is the first word of the date as written.
-    let weekday_token = doc.token_at(claim.figure.start);
-    let span = doc.tokens()[weekday_token].span;
-    let written_day = doc.slice(span);
-    let replacement = if written_day.len() > 4 {
-        weekday_name(actual).to_string()
-    } else {
-        weekday_name(actual)[..3].to_string()
-    };
-    Some(rule.finding(
-        span,
-        &[("date", &long_date(date)), ("written", weekday_name(stated)), ("actual", weekday_name(actual))],
-        Some(replacement),
-    ))
-}
+use factlint_extract::{Claim, ClaimKind, Document, Lower};
 
 /// The tense of the clause a date stands in, from the nearest auxiliary or simple past verb
 /// before it: `Some(true)` for the future, `Some(false)` for the past, `None` when unsure. Stricter
 /// than the extractor's tense, since this one accuses the copy of an error: it stops at a clause
 /// boundary and ignores words that are also participles ("stock held on March 23", "the quarter
 /// ended Jan. 31") and the future in the past ("was expected by March 31").
-fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
+pub(super) fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     let at = doc.token_at(claim.span.start);
     let sentence = doc.sentences()[doc.sentence_of(at)];
     let first = (sentence.first_token as usize).max(at.saturating_sub(10));
@@ -107,15 +26,35 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
         let w = word(k);
         match w.as_str() {
             "," | ";" | "(" | "and" | "but" | "or" | "while" | "which" | "who" | "that" | "between"
-            | "ended" | "ending" | "ends" | "beginning" | "since" | "until" | "through" => return None,
+            | "ended" | "ending" | "ends" | "beginning" | "since" | "until" | "through" | "from" => {
+                return None;
+            }
             "will" | "shall" => return Some(true),
+            // "the year to March 31", "postponed to June 3": the end of a span or a new date,
+            // not when the clause happens.
+            "to" if k + 1 == at => return None,
             "to" => {
                 // "is scheduled to", but not "had been scheduled to" or "were scheduled to"; any
                 // other "to" ("sent to parents") says nothing and the search goes on.
                 let before = if k > first { word(k - 1) } else { return None };
                 let planned = matches!(
                     before.as_str(),
-                    "scheduled" | "due" | "set" | "expected" | "plans" | "planned" | "going" | "is" | "are"
+                    "scheduled"
+                        | "due"
+                        | "set"
+                        | "expected"
+                        | "expects"
+                        | "expect"
+                        | "plans"
+                        | "plan"
+                        | "planned"
+                        | "intends"
+                        | "intend"
+                        | "aims"
+                        | "aim"
+                        | "going"
+                        | "is"
+                        | "are"
                 );
                 if planned {
                     let earlier = (k.saturating_sub(4).max(first)..k - 1)
@@ -149,7 +88,7 @@ fn stated_tense(doc: &Document, claim: &Claim) -> Option<bool> {
     None
 }
 
-fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
+pub(super) fn tense(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
     // A deadline that has passed is `deadline-passed`'s to report.
     if claim.kind == ClaimKind::Deadline {
         return None;
@@ -247,7 +186,13 @@ fn is_verb_with_object<'a>(word: &impl Fn(usize) -> Lower<'a>, k: usize, first: 
 /// the other reading is implausible: a past date up to two months back under a future verb
 /// ("will meet on Sept. 3" a week after it; next year's would be far off), or a date up to a
 /// month ahead under a past verb. Further ahead, "began April 30" may well mean last year's.
-fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, future: bool) -> Option<Date> {
+pub(super) fn yearless(
+    reference: Date,
+    month: i8,
+    day: i8,
+    weekday: Option<Weekday>,
+    future: bool,
+) -> Option<Date> {
     let nearest = [reference.year() - 1, reference.year(), reference.year() + 1]
         .into_iter()
         .filter_map(|year| Date::new(year, month, day).ok())
@@ -255,7 +200,7 @@ fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, futur
     match weekday {
         Some(weekday) => (nearest.weekday() == weekday).then_some(nearest),
         None => {
-            let days_after = (nearest - reference).get_days();
+            let days_after = days_from(reference, nearest);
             let recent = if future {
                 (-RECENT_PAST..=-1).contains(&days_after)
             } else {
@@ -267,35 +212,7 @@ fn yearless(reference: Date, month: i8, day: i8, weekday: Option<Weekday>, futur
 }
 
 /// How far back a yearless date may lie and still be this year's under a future verb.
-const RECENT_PAST: i32 = 60;
+pub(super) const RECENT_PAST: i32 = 60;
 
 /// How far ahead a yearless date may lie and still be this year's under a past verb.
 const NEAR_FUTURE: i32 = 30;
-
-fn impossible(rule: &Rule, claim: &Claim) -> Option<Finding> {
-    let written = claim.written()?;
-    let (month, day) = (written.month?, written.day?);
-    // Without a year, Feb. 29 may be right.
-    let year = written.year.unwrap_or(2000);
-    let days = Date::new(year, month, 1).ok()?.days_in_month();
-    if day <= days {
-        return None;
-    }
-    Some(rule.finding(
-        claim.figure,
-        &[("month", month_name(month)), ("days", &days.to_string()), ("day", &day.to_string())],
-        None,
-    ))
-}
-
-fn deadline_passed(rule: &Rule, doc: &Document, claim: &Claim) -> Option<Finding> {
-    if claim.kind != ClaimKind::Deadline {
-        return None;
-    }
-    let reference = doc.reference_date()?;
-    let last = claim.date()?.last();
-    if last >= reference || stated_tense(doc, claim) != Some(true) {
-        return None;
-    }
-    Some(rule.finding(claim.span, &[("date", &long_date(last)), ("reference", &long_date(reference))], None))
-}
