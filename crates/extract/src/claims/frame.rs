@@ -117,6 +117,14 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
     let (head, modifiers) = match &claim.subject {
         // "the death toll of 32": a toll counts deaths.
         None if toll_before(doc, first) => (Some("death".to_string()), Vec::new()),
+        // "a profit of 36 million pounds in the year to March": a period after a preposition
+        // dates the figure; it is not what the figure counts.
+        Some(subject)
+            if PERIOD_UNITS.contains(subject.head.as_str())
+                && doc.token_at(subject.span.start) > doc.token_at(claim.figure.end) =>
+        {
+            (None, Vec::new())
+        }
         Some(subject) => {
             // "a 200 mln dlr eurobond due 1992": the noun is the word before "due".
             let mut words: Vec<&str> = subject.text.split_whitespace().collect();
@@ -174,6 +182,7 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
             // "the 14.1 mln dlr loan to Rwanda": a name after a preposition narrows it too.
             || (words.word(after).is_some_and(|w| matches!(w, "to" | "for" | "from" | "at"))
                 && words.capitalised(after + 1)
+                && words.word(after + 1).is_some_and(|w| !MONTHS.contains_key(w) && !WEEKDAYS.contains(w))
                 && !shouting),
         place,
         attribution: words.attribution(),

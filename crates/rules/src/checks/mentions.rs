@@ -102,8 +102,9 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
             && definite
             && let Some(earlier) = by_noun.get(&noun)
         {
+            let referring = said_of(doc, claim, frame);
             links[i] = only(earlier)
-                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], frame))
+                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], &referring))
                 .map(|antecedent| Link { antecedent, signal: Signal::BackReference });
         }
         if eligible[i]
@@ -180,18 +181,35 @@ fn link_directions(claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>
 
 /// "the 67-year-old" refers to the one person given an age so far; with two people aged, it
 /// could be either.
+/// "Lind, 63, told reporters" is Lind's age again when Lind was given one before.
 fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
     let mut aged: Option<(&str, usize)> = None;
     let mut several = false;
+    // Each surname given an age, with the claim that first gave it; a bounded few.
+    let mut surnames: Vec<(&str, usize)> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
+        if claim.kind == ClaimKind::Count {
+            if let Some(surname) = apposed_surname(doc, claim)
+                && let Some(&(_, antecedent)) = surnames.iter().find(|(known, _)| *known == surname)
+                && links[i].is_none()
+            {
+                links[i] = Some(Link { antecedent, signal: Signal::Age });
+            }
+            continue;
+        }
         if claim.kind != ClaimKind::Age {
             continue;
         }
         match claim.person().and_then(|p| p.split_whitespace().last()) {
-            Some(surname) => match aged {
-                Some((known, _)) if known != surname => several = true,
-                _ => aged = Some((surname, i)),
-            },
+            Some(surname) => {
+                if surnames.len() < MAX_AGED && !surnames.iter().any(|(known, _)| *known == surname) {
+                    surnames.push((surname, i));
+                }
+                match aged {
+                    Some((known, _)) if known != surname => several = true,
+                    _ => aged = Some((surname, i)),
+                }
+            }
             None => {
                 let year_old = doc.slice(claim.span).contains("year-old");
                 if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
@@ -203,6 +221,26 @@ fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Op
             }
         }
     }
+}
+
+/// How many people given an age a story's later "Lind, 63" is looked up among.
+const MAX_AGED: usize = 8;
+
+/// The surname a bare whole number between commas is set beside, as an age: "Lind, 63, told
+/// reporters".
+fn apposed_surname<'d>(doc: &'d Document, claim: &Claim) -> Option<&'d str> {
+    let value = claim.value?;
+    if claim.subject.is_some() || value.fract() != 0.0 || !(10.0..=110.0).contains(&value) {
+        return None;
+    }
+    let figure = doc.token_at(claim.figure.start);
+    let name = figure.checked_sub(2)?;
+    let text = doc.token_text(name);
+    (doc.is_text(name + 1, ",")
+        && doc.is_text(figure + 1, ",")
+        && doc.token_kind(name) == Some(TokenKind::Word)
+        && text.starts_with(|c: char| c.is_uppercase()))
+    .then_some(text)
 }
 
 /// Whether a name other than `surname` stands between the first and the last of `between`,
@@ -441,6 +479,19 @@ fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
     let anchored =
         later.definiteness == Definiteness::Definite || same_act || later.head.as_deref() == Some("death");
     anchored && compatible(&level, later) && later.time == antecedent.time
+}
+
+/// A definite figure's frame as a back-reference: a verb after its noun is what the sentence
+/// says of the thing ("the £55m scheme would be paid for"), not the act that gave the figure.
+fn said_of(doc: &Document, claim: &Claim, frame: &Frame) -> Frame {
+    let mut referring = frame.clone();
+    let after = doc.token_at(claim.span.end);
+    let predicate = (after..after + 4)
+        .any(|k| doc.folded_word(k).and_then(factlint_extract::verb_lemma).is_some_and(|v| Some(v) == frame.verb));
+    if predicate && !frame.modifiers.iter().any(|m| factlint_extract::verb_lemma(m).is_some()) {
+        referring.verb = None;
+    }
+    referring
 }
 
 fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
