@@ -165,12 +165,19 @@ fn frame(doc: &Document, layout: &Layout, claim: &Claim) -> Frame {
     let shouting = place == Place::Headline || words.all_capitals();
     Frame {
         verb: verb_at.map(|(lemma, _)| lemma),
-        agent: claim.owner.clone().filter(|o| !is_unnamed(&o.to_lowercase()) && day_of(o).is_none()).or_else(|| {
-            let (_, at) = verb_at?;
-            if shouting { None } else { words.agent_before(at) }
-        }),
+        agent: claim.owner.clone().filter(|o| !is_unnamed(&o.to_lowercase()) && day_of(o).is_none()).or_else(
+            || {
+                let (_, at) = verb_at?;
+                if shouting { None } else { words.agent_before(at) }
+            },
+        ),
         // "yesterday's 137 contracts": a day as the owner dates the figure.
-        time: claim.owner.as_deref().and_then(day_of).map(str::to_string).or_else(|| words.time_anchor(figure)),
+        time: claim
+            .owner
+            .as_deref()
+            .and_then(day_of)
+            .map(str::to_string)
+            .or_else(|| words.time_anchor(figure)),
         // "It will also offer a 500 dlr rebate": another act of the kind, not the first again.
         definiteness: match definiteness(&words, first, claim) {
             Definiteness::Bare | Definiteness::Indefinite if also => Definiteness::Additional,
@@ -520,7 +527,10 @@ impl<'a> Words<'a> {
         while i > self.first {
             i -= 1;
             let word = self.word(i)?;
-            if self.capitalised(i) && !is_unnamed(word) && !MONTHS.contains_key(word) && !WEEKDAYS.contains(word)
+            if self.capitalised(i)
+                && !is_unnamed(word)
+                && !MONTHS.contains_key(word)
+                && !WEEKDAYS.contains(word)
             {
                 let function_word = ["the", "a", "an", "but", "and", "in", "on", "at", "as", "its", "their"];
                 return (!function_word.contains(&word)).then(|| word.to_string());
@@ -574,7 +584,8 @@ impl<'a> Words<'a> {
             i += 1;
         }
         // "In addition, it bought 98 mln stg": the sentence adds another act.
-        also |= (self.first..verb).any(|k| self.word(k) == Some("in") && self.word(k + 1) == Some("addition"));
+        also |=
+            (self.first..verb).any(|k| self.word(k) == Some("in") && self.word(k + 1) == Some("addition"));
         (planned, also)
     }
 
@@ -878,14 +889,69 @@ mod tests {
     }
 
     #[test]
+    fn a_maturity_dates_no_period_and_names_no_noun() {
+        let frame = frame_of("It is issuing 200 bonds due April 15, 1992, the manager said.", "200");
+        assert_eq!((frame.head.as_deref(), frame.time.as_deref()), (Some("bond"), None));
+        let frame = frame_of("It sold 300 notes maturing in 1997.", "300");
+        assert_eq!(frame.time, None);
+        let frame =
+            frame_of("It made a profit of 36 million pounds in the year to March.", "36 million pounds");
+        assert_eq!((frame.head.as_deref(), frame.restricted), (None, false));
+    }
+
+    #[test]
+    fn plans_and_further_acts() {
+        assert!(frame_of("The carmaker aims to export 420,000 cars.", "420,000").planned);
+        assert!(frame_of("Officials said 300 homes will be evacuated.", "300").planned);
+        assert!(!frame_of("The carmaker exported 81,400 cars.", "81,400").planned);
+        let also = frame_of("It will also hire 300 workers.", "300");
+        assert_eq!(also.definiteness, Definiteness::Additional);
+        let addition = frame_of("In addition, it sold 3,000 vans.", "3,000");
+        assert_eq!(addition.definiteness, Definiteness::Additional);
+    }
+
+    #[test]
+    fn agents_past_days_and_relative_clauses() {
+        assert_eq!(frame_of("The council on Thursday approved 40 projects.", "40").agent, None);
+        let frame = frame_of("The Dunmore Trust, which holds 14% of the mill, said no.", "14%");
+        assert_eq!(frame.agent.as_deref(), Some("trust"));
+        let frame = frame_of("Trading was down from yesterday's 137 contracts.", "137");
+        assert_eq!((frame.agent, frame.time.as_deref()), (None, Some("yesterday")));
+        assert_eq!(frame_of("Offering of 3,600 shares through a bank.", "3,600").verb, None);
+    }
+
+    #[test]
+    fn totals_narrowing_and_durations() {
+        assert_eq!(frame_of("It approved two loans totalling 250 mln dlrs.", "two").role, Role::Level);
+        assert_eq!(
+            frame_of("Combined with the 5,000 shares it holds, it has more.", "5,000").role,
+            Role::Level
+        );
+        assert!(frame_of("He bought 2,600 of the 3,060 shares held by Trump.", "3,060").restricted);
+        assert!(frame_of("The 141 loans to Rwanda will help.", "141").restricted);
+        assert!(!frame_of("The 141 loans to March were late.", "141").restricted);
+        assert!(is_period_unit("mths") && !is_period_unit("jobs"));
+    }
+
+    #[test]
     fn every_data_list_loads() {
         assert!(VERBS.get("sued") == Some(&"sue"));
         assert_eq!(participle("sell"), Some("sold"));
         assert!(verb_lines().all(|words| words.len() >= 2), "every verb has its participle");
         assert!(MONTHS.get("sept") == Some(&"september"));
-        for set in
-            [&DEFINITE, &ADDITIONAL, &PARTITIVE, &CHANGE, &PERIODS, &PERIOD_UNITS, &ATTRIBUTION, &UNNAMED, &MATURITY, &WEEKDAYS, &PLANNED]
-        {
+        for set in [
+            &DEFINITE,
+            &ADDITIONAL,
+            &PARTITIVE,
+            &CHANGE,
+            &PERIODS,
+            &PERIOD_UNITS,
+            &ATTRIBUTION,
+            &UNNAMED,
+            &MATURITY,
+            &WEEKDAYS,
+            &PLANNED,
+        ] {
             assert!(!set.is_empty());
             assert!(set.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')));
         }

@@ -400,7 +400,9 @@ fn is_rate(doc: &Document, claim: &Claim) -> bool {
     let after = doc.token_at(claim.span.end);
     match doc.folded_word(after) {
         Some("per" | "each" | "apiece") => true,
-        Some("a" | "an") => doc.folded_word(after + 1).is_some_and(|w| w != "year" && w != "total" && w != "further"),
+        Some("a" | "an") => {
+            doc.folded_word(after + 1).is_some_and(|w| w != "year" && w != "total" && w != "further")
+        }
         _ => false,
     }
 }
@@ -486,8 +488,9 @@ fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
 fn said_of(doc: &Document, claim: &Claim, frame: &Frame) -> Frame {
     let mut referring = frame.clone();
     let after = doc.token_at(claim.span.end);
-    let predicate = (after..after + 4)
-        .any(|k| doc.folded_word(k).and_then(factlint_extract::verb_lemma).is_some_and(|v| Some(v) == frame.verb));
+    let predicate = (after..after + 4).any(|k| {
+        doc.folded_word(k).and_then(factlint_extract::verb_lemma).is_some_and(|v| Some(v) == frame.verb)
+    });
     if predicate && !frame.modifiers.iter().any(|m| factlint_extract::verb_lemma(m).is_some()) {
         referring.verb = None;
     }
@@ -595,7 +598,8 @@ fn sums_to(doc: &Document, claims: &[Claim], first: usize, headline: usize) -> b
     let paragraph = |c: &Claim| doc.paragraph_of(doc.token_at(c.span.start));
     let Some(target) = claims[headline].value else { return false };
     let mut sum = 0.0;
-    let parts = claims[first..].iter().take(MAX_PARTS).take_while(|c| paragraph(c) == paragraph(&claims[first]));
+    let parts =
+        claims[first..].iter().take(MAX_PARTS).take_while(|c| paragraph(c) == paragraph(&claims[first]));
     for claim in parts {
         if claim.kind != claims[headline].kind || claim.unit != claims[headline].unit {
             continue;
@@ -646,7 +650,8 @@ fn counts_alike(headline: &Claim, head_frame: &Frame, body: &Frame) -> bool {
         return true;
     }
     let (Some(h), Some(b)) = (head_frame.head.as_deref(), body.head.as_deref()) else { return true };
-    let names = |frame: &Frame, noun: &str| frame.modifiers.iter().any(|m| factlint_extract::singular(m) == noun);
+    let names =
+        |frame: &Frame, noun: &str| frame.modifiers.iter().any(|m| factlint_extract::singular(m) == noun);
     h == b || names(head_frame, b) || names(body, h)
 }
 
@@ -702,6 +707,44 @@ mod tests {
             "Carmaker to cut 6,200 jobs\n\nThe carmaker said it could cut up to 2,600 jobs in Europe.",
         );
         assert_eq!(found, vec![("2,600".into(), "6,200".into(), Signal::Headline)]);
+    }
+
+    #[test]
+    fn a_headline_restated_in_its_lead_by_unit() {
+        let found = linked(
+            "Tessaly Bank issues 300 million euro bond\n\nTessaly Bank is issuing a 200 million euro bond due 2031.",
+        );
+        assert_eq!(found, vec![("200 million euro".into(), "300 million euro".into(), Signal::Headline)]);
+        // Rounded, or the sum of the lead's figures: the headline agrees.
+        assert!(
+            linked("Firm reports 48 million pounds profit\n\nIt made a profit of 47.6 million pounds.")
+                .is_empty()
+        );
+        assert!(
+            linked("Port sells 90 million pounds of bonds\n\nIt sold 50 million pounds of bonds and 40 million pounds of notes.")
+                .is_empty()
+        );
+        // A price is not the amount: "5 dollars each".
+        assert!(linked("Firm raises 60 million dollars\n\nIt sold shares at 5 dollars each.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_beside_a_number_is_an_age_again() {
+        let found = linked("Harald Lind, 58, was appointed. Lind, 63, told reporters he was pleased.");
+        assert_eq!(found, vec![("63".into(), "58".into(), Signal::Age)]);
+        assert!(linked("Harald Lind, 58, was appointed. Oslo, 63, is a list entry.").is_empty());
+    }
+
+    #[test]
+    fn no_link_between_a_plan_and_a_deed_or_a_further_act() {
+        assert!(linked("The firm exported 81,400 cars. The firm aims to export 420,000 cars.").is_empty());
+        assert!(
+            linked("It will offer a 700 dollar rebate. It will also offer a 500 dollar rebate.").is_empty()
+        );
+        assert!(
+            linked("It sold 1.2 million of its 4.8 million shares. The 1.2 million shares went fast.")
+                .is_empty()
+        );
     }
 
     #[test]
