@@ -8,20 +8,23 @@
 //!   has exactly one earlier figure;
 //! - **same event**: the same verb lemma with the same head noun, the same agent or none, and
 //!   exactly one earlier figure;
-//! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
-//!   body figure with its noun and verb;
+//! - **headline**: a headline figure that no figure in the body agrees with (rounded to the
+//!   headline's precision, or summed from the lead's figures one after another), linked to the
+//!   first body figure with its noun and verb, or else to the lead's first figure in its unit;
 //! - **total**: a total ("a total of", "in all", "the death toll of") restating the only earlier
 //!   total for its noun, or the only earlier figure (which it may exceed, never fall short of);
 //! - **direction**: the same figure for the same indicator in the same period said to move
 //!   again ("exports rose 5 pct" … "the 5 pct fall in exports");
-//! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
+//! - **age**: "the 67-year-old" after one person, and only one, has been given an age, or
+//!   "Lind, 63," after Lind was given one;
 //! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
 //!   has been given for a body of that name (or for a body not named).
 //!
 //! Linking never needs to agree with the figures: a chain is also how an editor sees that two
-//! mentions match. What stays unlinked is as deliberate: additions, parts, changes, other periods
-//! or named sources, other agents or modifiers, nouns with several earlier figures, and sentences
-//! that compare figures. Claims are indexed by key, so a story is read once, whatever its length.
+//! mentions match. What stays unlinked is as deliberate: additions and further acts ("will also
+//! offer"), parts, changes, plans against deeds, other periods or named sources, other agents or
+//! modifiers, nouns with several earlier figures, sentences that compare figures, prices and
+//! rates, durations, and numbers that belong to names ("Boeing 737-200"). Claims are indexed by key, so a story is read once, whatever its length.
 
 use factlint_extract::{
     Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role, TokenKind, Unit,
