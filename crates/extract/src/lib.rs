@@ -26,7 +26,9 @@ mod reference;
 mod text;
 
 pub use claims::claim::{Claim, ClaimKind, ClockTime, DateParts, DateValue, Detail, Qualifier, Subject};
-pub use claims::frame::{Definiteness, Direction, Frame, Place, Role, frames, participle, verb_lemma};
+pub use claims::frame::{
+    Definiteness, Direction, Frame, Place, Role, frames, is_period_unit, participle, verb_lemma,
+};
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;
 pub use numbers::units::{self, Unit};

@@ -93,6 +93,8 @@ pub struct Frame {
     /// The named source of the figure: "police" in "police said".
     pub attribution: Option<String>,
     pub role: Role,
+    /// The act is planned, expected or possible rather than done: "will cut", "aims to export".
+    pub planned: bool,
     /// Which way the figure moved, when it is a movement: "rose 5 pct", "the 5 pct fall".
     pub direction: Option<Direction>,
     /// What moved, singular: "export" in "exports rose 5 pct" and "the 5 pct fall in exports".
@@ -129,14 +131,28 @@ fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame
     let (head, modifiers) = match &claim.subject {
         // "the death toll of 32": a toll counts deaths.
         None if toll_before(doc, first) => (Some("death".to_string()), Vec::new()),
+        // "a profit of 36 million pounds in the year to March": a period after a preposition
+        // dates the figure; it is not what the figure counts.
+        Some(subject)
+            if PERIOD_UNITS.contains(subject.head.as_str())
+                && doc.token_at(subject.span.start) > doc.token_at(claim.figure.end) =>
+        {
+            (None, Vec::new())
+        }
         Some(subject) => {
-            let modifiers = subject
-                .text
-                .split_whitespace()
-                .filter(|w| crate::text::lexicon::singular(w) != subject.head && *w != subject.head)
+            // "a 200 mln dlr eurobond due 1992": the noun is the word before "due".
+            let mut words: Vec<&str> = subject.text.split_whitespace().collect();
+            let mut head = subject.head.clone();
+            if MATURITY.contains(head.as_str()) && words.len() > 1 {
+                words.pop();
+                head = words.last().map_or(head, |w| crate::text::lexicon::singular(w).to_string());
+            }
+            let modifiers = words
+                .into_iter()
+                .filter(|w| crate::text::lexicon::singular(w) != head && *w != head)
                 .map(str::to_string)
                 .collect();
-            (Some(subject.head.clone()), modifiers)
+            (Some(head), modifiers)
         }
         None => (None, Vec::new()),
     };
@@ -152,30 +168,59 @@ fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame
             place,
             attribution: None,
             role: Role::Level,
+            planned: false,
             direction: None,
             indicator: None,
         };
     }
     let verb_at = governing_verb(words, first, after, &modifiers);
+    let (planned, also) = verb_at.map_or((false, false), |(_, at)| words.mood(at, after));
     let (direction, indicator) = movement(words, first, after, head.as_deref()).unzip();
     let shouting = place == Place::Headline || words.all_capitals();
     Frame {
         verb: verb_at.map(|(lemma, _)| lemma),
-        agent: claim.owner.clone().filter(|o| !is_unnamed(&o.to_lowercase())).or_else(|| {
-            let (_, at) = verb_at?;
-            if shouting { None } else { words.agent_before(at) }
-        }),
-        time: words.time_anchor(figure),
-        definiteness: definiteness(words, first, claim),
-        restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w)),
+        agent: claim.owner.clone().filter(|o| !is_unnamed(&o.to_lowercase()) && day_of(o).is_none()).or_else(
+            || {
+                let (_, at) = verb_at?;
+                if shouting { None } else { words.agent_before(at) }
+            },
+        ),
+        // "yesterday's 137 contracts": a day as the owner dates the figure.
+        time: claim
+            .owner
+            .as_deref()
+            .and_then(day_of)
+            .map(str::to_string)
+            .or_else(|| words.time_anchor(figure)),
+        // "It will also offer a 500 dlr rebate": another act of the kind, not the first again.
+        definiteness: match definiteness(words, first, claim) {
+            Definiteness::Bare | Definiteness::Indefinite if also => Definiteness::Additional,
+            definiteness => definiteness,
+        },
+        // "the 3.06 mln shares held by Trump": a participle with its agent narrows the noun too.
+        restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w))
+            || (words.word(after).is_some_and(is_participle) && words.word(after + 1) == Some("by"))
+            // "the 14.1 mln dlr loan to Rwanda": a name after a preposition narrows it too.
+            || (words.word(after).is_some_and(|w| matches!(w, "to" | "for" | "from" | "at"))
+                && words.capitalised(after + 1)
+                && words.word(after + 1).is_some_and(|w| !MONTHS.contains_key(w) && !WEEKDAYS.contains(w))
+                && !shouting),
         place,
         attribution: words.attribution().clone(),
         role: role(words, first, figure, after),
+        planned,
         direction,
         indicator: indicator.flatten(),
         head,
         modifiers,
     }
+}
+
+/// The day a possessive owner names: "yesterday's", "Monday's".
+fn day_of(owner: &str) -> Option<&'static str> {
+    let owner = owner.to_lowercase();
+    let day = owner.trim_end_matches("'s").trim_end_matches("’s");
+    ["yesterday", "today", "tomorrow"].into_iter().chain(WEEKDAYS.iter().copied()).find(|d| *d == day)
 }
 
 /// Whether a death toll's figure follows: "the toll of 32", "the death toll at 32".
@@ -217,6 +262,11 @@ static PARTICIPLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::ne
 /// The lemma of a verb form in the frame's list: "sued" → "sue".
 pub fn verb_lemma(word: &str) -> Option<&'static str> {
     VERBS.get(word).copied()
+}
+
+/// Whether a word is the past participle of a verb in the frame's list: "held", "sued".
+fn is_participle(word: &str) -> bool {
+    VERBS.get(word).and_then(|lemma| PARTICIPLES.get(lemma)).is_some_and(|&p| p == word)
 }
 
 /// The past participle of a verb lemma in the frame's list: "sue" → "sued".
@@ -272,6 +322,18 @@ static TOTALS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/totals.txt")));
 static UNNAMED: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/pronouns.txt")));
+static MATURITY: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/maturity.txt")));
+static WEEKDAYS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/weekdays.txt")));
+static PLANNED: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/planned.txt")));
+
+/// Whether a noun names a stretch of time ("12 mths", "two years"): a duration, not a number
+/// of things a story counts.
+pub fn is_period_unit(noun: &str) -> bool {
+    PERIOD_UNITS.contains(noun)
+}
 
 /// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
 /// "were evacuated".
@@ -339,7 +401,9 @@ fn governing_verb(
             break;
         }
         let word = words.word(i)?;
-        if let Some(&lemma) = VERBS.get(word) {
+        // "Offering of 3.6 mln shares": a noun naming the act, with no agent in its clause.
+        let nominal = word.ends_with("ing") && words.word(i + 1) == Some("of");
+        if let Some(&lemma) = VERBS.get(word).filter(|_| !nominal) {
             return Some((lemma, i));
         }
         if !AUXILIARIES.contains(&word)
@@ -435,11 +499,18 @@ fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
         || phrase.as_deref().is_some_and(|p| p.ends_with(" of") && CHANGE.contains(&p[..p.len() - 3]))
     {
         Role::Change
-    } else if words.says_total() {
+    } else if words.says_total(figure) {
         Role::Total
     } else {
         Role::Level
     }
+}
+
+/// Where a sentence speaks of a total: a phrase that totals any figure in it, and the first
+/// word of the "total" family, which totals only the figures before it.
+struct Totals {
+    anywhere: bool,
+    first_totalling: Option<usize>,
 }
 
 /// One sentence's words, folded, and what is read from the sentence as a whole, kept once
@@ -449,7 +520,7 @@ struct Words<'a> {
     first: usize,
     end: usize,
     capitals: OnceCell<bool>,
-    total: OnceCell<bool>,
+    total: OnceCell<Totals>,
     attribution: OnceCell<Option<String>>,
     anchors: OnceCell<Vec<(usize, String)>>,
 }
@@ -499,9 +570,18 @@ impl<'a> Words<'a> {
         while i > self.first {
             i -= 1;
             let word = self.word(i)?;
-            if self.capitalised(i) && !is_unnamed(word) && !MONTHS.contains_key(word) {
+            if self.capitalised(i)
+                && !is_unnamed(word)
+                && !MONTHS.contains_key(word)
+                && !WEEKDAYS.contains(word)
+            {
                 let function_word = ["the", "a", "an", "but", "and", "in", "on", "at", "as", "its", "their"];
                 return (!function_word.contains(&word)).then(|| word.to_string());
+            }
+            // "The Bass Group, which holds 24.9 pct": the agent stands before the comma.
+            if matches!(word, "which" | "who") && i > self.first && self.doc.is_text(i - 1, ",") {
+                i -= 1;
+                continue;
             }
             if is_unnamed(word) || !AUXILIARIES.contains(&word) {
                 return None;
@@ -510,18 +590,57 @@ impl<'a> Words<'a> {
         None
     }
 
-    /// Whether the sentence speaks of a total ("in all", "a total of", "so far").
-    fn says_total(&self) -> bool {
-        *self.total.get_or_init(|| self.speaks_of_total())
+    /// Whether the sentence speaks of a total ("in all", "a total of", "so far") that may be
+    /// the figure at `figure`: "two loans totalling 250 mln dlrs" totals the money, not the
+    /// loans, and "combined with the five mln shares it holds" adds to a figure.
+    fn says_total(&self, figure: usize) -> bool {
+        let totals = self.total.get_or_init(|| self.totals());
+        totals.anywhere || totals.first_totalling.is_some_and(|at| at <= figure)
     }
 
-    fn speaks_of_total(&self) -> bool {
-        (self.first..self.end).any(|i| {
-            self.word(i).is_some_and(|w| {
-                TOTALS.contains(w)
-                    || self.word(i + 1).is_some_and(|next| TOTALS.contains(format!("{w} {next}").as_str()))
-            })
-        })
+    /// Where the sentence speaks of a total, worked out once for all its figures.
+    fn totals(&self) -> Totals {
+        let mut totals = Totals { anywhere: false, first_totalling: None };
+        for i in self.first..self.end {
+            let Some(w) = self.word(i) else { continue };
+            let adds = w == "combined" && self.word(i + 1) == Some("with");
+            let phrase = self.word(i + 1).is_some_and(|next| TOTALS.contains(format!("{w} {next}").as_str()));
+            if phrase || (TOTALS.contains(w) && !adds && !w.starts_with("total")) {
+                totals.anywhere = true;
+            } else if TOTALS.contains(w) && !adds && totals.first_totalling.is_none() {
+                // "totalling", "totalled": a total of the figures before it, not after.
+                totals.first_totalling = Some(i);
+            }
+        }
+        totals
+    }
+
+    /// Whether the act of the verb at `verb` is planned rather than done ("will cut", "aims to
+    /// export"), and whether it is said to be another ("will also offer"): read from the
+    /// auxiliaries before the verb, or between the figure's noun and a verb after it.
+    fn mood(&self, verb: usize, after: usize) -> (bool, bool) {
+        let (mut planned, mut also) = (false, false);
+        let mut look = |word: &str| {
+            planned |= PLANNED.contains(word);
+            also |= word == "also";
+        };
+        let mut i = verb;
+        while i > self.first {
+            i -= 1;
+            match self.word(i) {
+                Some(word) if AUXILIARIES.contains(&word) || PLANNED.contains(word) => look(word),
+                _ => break,
+            }
+        }
+        let mut i = after;
+        while let Some(word) = self.word(i).filter(|w| AUXILIARIES.contains(w) || PLANNED.contains(w)) {
+            look(word);
+            i += 1;
+        }
+        // "In addition, it bought 98 mln stg": the sentence adds another act.
+        also |=
+            (self.first..verb).any(|k| self.word(k) == Some("in") && self.word(k + 1) == Some("addition"));
+        (planned, also)
     }
 
     /// The period anchor nearest the figure: "last year", "a year earlier", "1986", "May".
@@ -548,6 +667,7 @@ impl<'a> Words<'a> {
                     let year = text.get(..4).and_then(|y| y.parse::<u32>().ok());
                     if let Some(year) = year.filter(|y| (1900..=2100).contains(y))
                         && text.len() == 4
+                        && !self.ends_a_term(i)
                     {
                         consider(i, year.to_string());
                     }
@@ -579,6 +699,29 @@ impl<'a> Words<'a> {
             }
         }
         anchors
+    }
+
+    /// Whether the year at `year` dates when something ends rather than a period: it follows a
+    /// maturity word ("due April 15, 1992", "maturing in 1997") within a few date tokens.
+    fn ends_a_term(&self, year: usize) -> bool {
+        let from = year.saturating_sub(5).max(self.first);
+        for i in (from..year).rev() {
+            match self.doc.token_kind(i) {
+                Some(TokenKind::Word) => {
+                    let Some(word) = self.word(i) else { return false };
+                    if MATURITY.contains(word) {
+                        return true;
+                    }
+                    if !MONTHS.contains_key(word) && !matches!(word, "in" | "on" | "by") {
+                        return false;
+                    }
+                }
+                Some(TokenKind::Number) => {}
+                _ if self.doc.is_text(i, ",") => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The next word after `i`, skipping a hyphen ("year-ago").
@@ -818,14 +961,69 @@ mod tests {
     }
 
     #[test]
+    fn a_maturity_dates_no_period_and_names_no_noun() {
+        let frame = frame_of("It is issuing 200 bonds due April 15, 1992, the manager said.", "200");
+        assert_eq!((frame.head.as_deref(), frame.time.as_deref()), (Some("bond"), None));
+        let frame = frame_of("It sold 300 notes maturing in 1997.", "300");
+        assert_eq!(frame.time, None);
+        let frame =
+            frame_of("It made a profit of 36 million pounds in the year to March.", "36 million pounds");
+        assert_eq!((frame.head.as_deref(), frame.restricted), (None, false));
+    }
+
+    #[test]
+    fn plans_and_further_acts() {
+        assert!(frame_of("The carmaker aims to export 420,000 cars.", "420,000").planned);
+        assert!(frame_of("Officials said 300 homes will be evacuated.", "300").planned);
+        assert!(!frame_of("The carmaker exported 81,400 cars.", "81,400").planned);
+        let also = frame_of("It will also hire 300 workers.", "300");
+        assert_eq!(also.definiteness, Definiteness::Additional);
+        let addition = frame_of("In addition, it sold 3,000 vans.", "3,000");
+        assert_eq!(addition.definiteness, Definiteness::Additional);
+    }
+
+    #[test]
+    fn agents_past_days_and_relative_clauses() {
+        assert_eq!(frame_of("The council on Thursday approved 40 projects.", "40").agent, None);
+        let frame = frame_of("The Dunmore Trust, which holds 14% of the mill, said no.", "14%");
+        assert_eq!(frame.agent.as_deref(), Some("trust"));
+        let frame = frame_of("Trading was down from yesterday's 137 contracts.", "137");
+        assert_eq!((frame.agent, frame.time.as_deref()), (None, Some("yesterday")));
+        assert_eq!(frame_of("Offering of 3,600 shares through a bank.", "3,600").verb, None);
+    }
+
+    #[test]
+    fn totals_narrowing_and_durations() {
+        assert_eq!(frame_of("It approved two loans totalling 250 mln dlrs.", "two").role, Role::Level);
+        assert_eq!(
+            frame_of("Combined with the 5,000 shares it holds, it has more.", "5,000").role,
+            Role::Level
+        );
+        assert!(frame_of("He bought 2,600 of the 3,060 shares held by Trump.", "3,060").restricted);
+        assert!(frame_of("The 141 loans to Rwanda will help.", "141").restricted);
+        assert!(!frame_of("The 141 loans to March were late.", "141").restricted);
+        assert!(is_period_unit("mths") && !is_period_unit("jobs"));
+    }
+
+    #[test]
     fn every_data_list_loads() {
         assert!(VERBS.get("sued") == Some(&"sue"));
         assert_eq!(participle("sell"), Some("sold"));
         assert!(verb_lines().all(|words| words.len() >= 2), "every verb has its participle");
         assert!(MONTHS.get("sept") == Some(&"september"));
-        for set in
-            [&DEFINITE, &ADDITIONAL, &PARTITIVE, &CHANGE, &PERIODS, &PERIOD_UNITS, &ATTRIBUTION, &UNNAMED]
-        {
+        for set in [
+            &DEFINITE,
+            &ADDITIONAL,
+            &PARTITIVE,
+            &CHANGE,
+            &PERIODS,
+            &PERIOD_UNITS,
+            &ATTRIBUTION,
+            &UNNAMED,
+            &MATURITY,
+            &WEEKDAYS,
+            &PLANNED,
+        ] {
             assert!(!set.is_empty());
             assert!(set.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')));
         }

@@ -8,20 +8,23 @@
 //!   has exactly one earlier figure;
 //! - **same event**: the same verb lemma with the same head noun, the same agent or none, and
 //!   exactly one earlier figure;
-//! - **headline**: a headline figure that no figure in the body agrees with, linked to the first
-//!   body figure with its noun and verb;
+//! - **headline**: a headline figure that no figure in the body agrees with (rounded to the
+//!   headline's precision, or summed from the lead's figures one after another), linked to the
+//!   first body figure with its noun and verb, or else to the lead's first figure in its unit;
 //! - **total**: a total ("a total of", "in all", "the death toll of") restating the only earlier
 //!   total for its noun, or the only earlier figure (which it may exceed, never fall short of);
 //! - **direction**: the same figure for the same indicator in the same period said to move
 //!   again ("exports rose 5 pct" … "the 5 pct fall in exports");
-//! - **age**: "the 67-year-old" after one person, and only one, has been given an age;
+//! - **age**: "the 67-year-old" after one person, and only one, has been given an age, or
+//!   "Lind, 63," after Lind was given one;
 //! - **body size**: "its 11 members" or "the nine-member panel" after one size, and only one,
 //!   has been given for a body of that name (or for a body not named).
 //!
 //! Linking never needs to agree with the figures: a chain is also how an editor sees that two
-//! mentions match. What stays unlinked is as deliberate: additions, parts, changes, other periods
-//! or named sources, other agents or modifiers, nouns with several earlier figures, and sentences
-//! that compare figures. Claims are indexed by key, so a story is read once, whatever its length.
+//! mentions match. What stays unlinked is as deliberate: additions and further acts ("will also
+//! offer"), parts, changes, plans against deeds, other periods or named sources, other agents or
+//! modifiers, nouns with several earlier figures, sentences that compare figures, prices and
+//! rates, durations, and numbers that belong to names ("Boeing 737-200"). Claims are indexed by key, so a story is read once, whatever its length.
 
 use factlint_extract::{
     Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role, TokenKind, Unit,
@@ -77,6 +80,12 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
     let mut by_event: FxHashMap<EventKey, Vec<usize>> = FxHashMap::default();
     let mut totals: FxHashMap<NounKey, Vec<usize>> = FxHashMap::default();
     for (i, (claim, frame)) in claims.iter().zip(frames).enumerate() {
+        // "sold 1.4 mln of its 4.6 mln shares": the part counts the whole's noun too, so a
+        // later "the 1.4 mln shares" may be either.
+        if let Some(whole) = whole_of(doc, claims, frames, i) {
+            remember(by_noun.entry(NounKey::of(&claims[whole], &frames[whole])).or_default(), i, claims);
+            continue;
+        }
         if !counted(claim, frame) {
             continue;
         }
@@ -96,8 +105,9 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
             && definite
             && let Some(earlier) = by_noun.get(&noun)
         {
+            let referring = said_of(doc, claim, frame);
             links[i] = only(earlier)
-                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], frame))
+                .filter(|&a| eligible[a] && back_reference_agrees(&frames[a], &referring))
                 .map(|antecedent| Link { antecedent, signal: Signal::BackReference });
         }
         if eligible[i]
@@ -135,6 +145,19 @@ pub fn chains(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<Option<
     links
 }
 
+/// The figure a part without a noun of its own is a part of: "1.4 mln of its 4.6 mln shares",
+/// "35 billion of 61 billion schillings", the next figure in the sentence when "of" follows.
+fn whole_of(doc: &Document, claims: &[Claim], frames: &[Frame], i: usize) -> Option<usize> {
+    let (claim, next) = (&claims[i], claims.get(i + 1)?);
+    if frames[i].head.is_some() || claim.value.is_none() || frames[i + 1].head.is_none() {
+        return None;
+    }
+    let after = doc.token_at(claim.span.end);
+    let sentence = |c: &Claim| doc.sentence_of(doc.token_at(c.span.start));
+    (doc.folded_word(after) == Some("of") && sentence(claim) == sentence(next) && next.kind == claim.kind)
+        .then_some(i + 1)
+}
+
 /// A movement restated: the same figure, unit, indicator and period, linked to its first
 /// mention whichever way each says it went.
 fn link_directions(claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
@@ -161,18 +184,35 @@ fn link_directions(claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>
 
 /// "the 67-year-old" refers to the one person given an age so far; with two people aged, it
 /// could be either.
+/// "Lind, 63, told reporters" is Lind's age again when Lind was given one before.
 fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
     let mut aged: Option<(&str, usize)> = None;
     let mut several = false;
+    // Each surname given an age, with the claim that first gave it; a bounded few.
+    let mut surnames: Vec<(&str, usize)> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
+        if claim.kind == ClaimKind::Count {
+            if let Some(surname) = apposed_surname(doc, claim)
+                && let Some(&(_, antecedent)) = surnames.iter().find(|(known, _)| *known == surname)
+                && links[i].is_none()
+            {
+                links[i] = Some(Link { antecedent, signal: Signal::Age });
+            }
+            continue;
+        }
         if claim.kind != ClaimKind::Age {
             continue;
         }
         match claim.person().and_then(|p| p.split_whitespace().last()) {
-            Some(surname) => match aged {
-                Some((known, _)) if known != surname => several = true,
-                _ => aged = Some((surname, i)),
-            },
+            Some(surname) => {
+                if surnames.len() < MAX_AGED && !surnames.iter().any(|(known, _)| *known == surname) {
+                    surnames.push((surname, i));
+                }
+                match aged {
+                    Some((known, _)) if known != surname => several = true,
+                    _ => aged = Some((surname, i)),
+                }
+            }
             None => {
                 let year_old = doc.slice(claim.span).contains("year-old");
                 if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
@@ -184,6 +224,26 @@ fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Op
             }
         }
     }
+}
+
+/// How many people given an age a story's later "Lind, 63" is looked up among.
+const MAX_AGED: usize = 8;
+
+/// The surname a bare whole number between commas is set beside, as an age: "Lind, 63, told
+/// reporters".
+fn apposed_surname<'d>(doc: &'d Document, claim: &Claim) -> Option<&'d str> {
+    let value = claim.value?;
+    if claim.subject.is_some() || value.fract() != 0.0 || !(10.0..=110.0).contains(&value) {
+        return None;
+    }
+    let figure = doc.token_at(claim.figure.start);
+    let name = figure.checked_sub(2)?;
+    let text = doc.token_text(name);
+    (doc.is_text(name + 1, ",")
+        && doc.is_text(figure + 1, ",")
+        && doc.token_kind(name) == Some(TokenKind::Word)
+        && text.starts_with(|c: char| c.is_uppercase()))
+    .then_some(text)
 }
 
 /// Whether a name other than `surname` stands between the first and the last of `between`,
@@ -223,10 +283,13 @@ fn link_body_sizes(doc: &Document, claims: &[Claim], links: &mut [Option<Link>])
     let mut sizes: Vec<(usize, Option<String>)> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         let Some(body) = body_size(claim) else { continue };
+        // An unnamed size ("its 37 seats") is of the body named in its sentence or the one
+        // before, whichever of the two mentions is the unnamed one.
         let compatible = |e: usize, earlier: &Option<String>| match (earlier, &body) {
             (Some(x), Some(y)) => x == y,
             (None, Some(name)) => named_near(doc, &claims[e], name),
-            _ => true,
+            (Some(name), None) => named_near(doc, claim, name),
+            (None, None) => true,
         };
         let earlier: Vec<usize> = sizes.iter().filter(|(e, b)| compatible(*e, b)).map(|&(e, _)| e).collect();
         if let [first, rest @ ..] = earlier.as_slice()
@@ -286,8 +349,17 @@ type EventKey = (NounKey, &'static str);
 /// Whether a claim can restate or be restated: a level of a counted thing, with a figure the
 /// words pin down, in a sentence that does not compare figures.
 fn linkable(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
+    counted_kind(claim) && linkable_figure(doc, claim, frame)
+}
+
+/// Counts, sums of money and percentages: the figures a story restates by their noun.
+fn counted_kind(claim: &Claim) -> bool {
     matches!(claim.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent)
-        && claim.value.is_some()
+}
+
+/// A level or total the words pin down, in a sentence that does not compare figures.
+fn linkable_figure(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
+    claim.value.is_some()
         && frame.head.is_some()
         && matches!(frame.role, Role::Level | Role::Total)
         && frame.definiteness != Definiteness::Additional
@@ -296,6 +368,54 @@ fn linkable(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
         && claim.unit != Some(Unit::FRACTION)
         && !super::consistency::compares(doc, claim)
         && !(claim.kind == ClaimKind::Count && glued_unit(doc, claim))
+        && !frame.head.as_deref().is_some_and(factlint_extract::is_period_unit)
+        && !is_rate(doc, claim)
+        && !compound_modifier(doc, claim)
+        && !(claim.kind == ClaimKind::Count && in_a_name(doc, claim))
+}
+
+/// A number that is part of a name or a model ("Boeing 737-200 aircraft", "DPS 7000
+/// computers"): glued by a hyphen to what comes before, or after an acronym.
+fn in_a_name(doc: &Document, claim: &Claim) -> bool {
+    let figure = doc.token_at(claim.figure.start);
+    let Some(before) = figure.checked_sub(1) else { return false };
+    let hyphenated = doc.is_text(before, "-") && doc.adjacent(before);
+    let text = doc.token_text(before);
+    let acronym = doc.token_kind(before) == Some(TokenKind::Word)
+        && text.len() >= 2
+        && text.chars().all(|c| c.is_ascii_uppercase())
+        && !shouting(doc, figure);
+    hyphenated || acronym
+}
+
+/// Whether the sentence holding token `at` is written in capitals, as wire headlines are.
+fn shouting(doc: &Document, at: usize) -> bool {
+    let sentence = doc.sentences()[doc.sentence_of(at)];
+    sentence
+        .tokens()
+        .filter(|&k| doc.token_kind(k) == Some(TokenKind::Word))
+        .all(|k| !doc.token_text(k).chars().any(char::is_lowercase))
+}
+
+/// A price or rate rather than an amount: "70 dlrs a share", "5.00 dlrs each", "20 pct per
+/// year". Many such figures stand in a story for one amount, and none restates it.
+fn is_rate(doc: &Document, claim: &Claim) -> bool {
+    let after = doc.token_at(claim.span.end);
+    match doc.folded_word(after) {
+        Some("per" | "each" | "apiece") => true,
+        Some("a" | "an") => {
+            doc.folded_word(after + 1).is_some_and(|w| w != "year" && w != "total" && w != "further")
+        }
+        _ => false,
+    }
+}
+
+/// A count inside a compound modifier ("its 25-member board", "a 13-week bill"): it sizes or
+/// measures the noun after it rather than counting it.
+fn compound_modifier(doc: &Document, claim: &Claim) -> bool {
+    // The figure's last token, and the hyphen touching it.
+    let Some(last) = doc.token_at(claim.figure.end).checked_sub(1) else { return false };
+    claim.kind == ClaimKind::Count && doc.is_text(last + 1, "-") && doc.adjacent(last)
 }
 
 /// A count written with letters glued to its digits ("the 60m hurdles", "a 4x4"): a name or
@@ -366,6 +486,20 @@ fn total_agrees(antecedent: &Frame, later: &Frame) -> bool {
     anchored && compatible(&level, later) && later.time == antecedent.time
 }
 
+/// A definite figure's frame as a back-reference: a verb after its noun is what the sentence
+/// says of the thing ("the £55m scheme would be paid for"), not the act that gave the figure.
+fn said_of(doc: &Document, claim: &Claim, frame: &Frame) -> Frame {
+    let mut referring = frame.clone();
+    let after = doc.token_at(claim.span.end);
+    let predicate = (after..after + 4).any(|k| {
+        doc.folded_word(k).and_then(factlint_extract::verb_lemma).is_some_and(|v| Some(v) == frame.verb)
+    });
+    if predicate && !frame.modifiers.iter().any(|m| factlint_extract::verb_lemma(m).is_some()) {
+        referring.verb = None;
+    }
+    referring
+}
+
 fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
     compatible(antecedent, later)
         && !later.restricted
@@ -373,28 +507,34 @@ fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
         && (later.time.is_none() || later.time == antecedent.time)
 }
 
-/// The same act in the same period.
+/// The same act in the same period, both done or both planned: "exported 80,432 cars" and
+/// "aims to export 450,000 cars" are a deed and a plan.
 fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
-    compatible(antecedent, later) && later.time == antecedent.time
+    compatible(antecedent, later) && later.time == antecedent.time && later.planned == antecedent.planned
 }
 
 /// A headline figure restated in the body: linked when no body figure with its noun and verb
 /// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
 /// the body is enough to leave it alone.
-/// Money and percentages, which rarely name a noun, are counted in their unit ("HAS 12.9 PCT OF
-/// EXOVIR" … "or 8.7 pct"): the headline is one figure the whole story restates.
+/// Money, percentages and measures, which rarely name a noun, are counted in their unit ("HAS
+/// 12.9 PCT OF EXOVIR" … "or 8.7 pct"): the headline is one figure the whole story restates.
+/// When no body figure has the headline's noun and act, the lead stands in for them: a wire
+/// headline sums up its lead, so the lead's first figure in the headline's unit (or, for a count,
+/// for a noun the headline names) with the headline's act or none ("ISSUES 100 MLN DLR EUROBOND"
+/// … "is issuing a 200 mln dlr eurobond", "PROFIT 12.5 MLN DLRS" … "net profit of 15.5 mln
+/// dlrs") restates it.
 fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Option<Link>]) {
     let headline_eligible: Vec<bool> = claims
         .iter()
         .zip(frames)
         .map(|(claim, frame)| {
-            let unit_counted = matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent);
-            if unit_counted && frame.head.is_none() {
+            let kind = counted_kind(claim) || unit_counted(claim);
+            if unit_counted(claim) && frame.head.is_none() {
                 let mut counted = frame.clone();
                 counted.head = Some(String::new());
-                linkable(doc, claim, &counted)
+                kind && linkable_figure(doc, claim, &counted)
             } else {
-                linkable(doc, claim, frame)
+                kind && linkable_figure(doc, claim, frame)
             }
         })
         .collect();
@@ -407,34 +547,115 @@ fn link_headlines(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mu
         // A headline's act must be the body's ("to lay off 2,850 staff" is not "has 100,000
         // staff"); a headline without one ("HAS 12.9 PCT OF EXOVIR") matches any.
         let acts_agree = |f: &Frame| frames[h].verb.is_none() || f.verb == frames[h].verb;
-        let body: Vec<usize> = (h + 1..claims.len())
-            .filter(|&i| {
-                headline_eligible[i]
-                    && frames[i].place != Place::Headline
-                    && NounKey::of(&claims[i], &frames[i]) == key
-                    && acts_agree(&frames[i])
-                    && modifiers_agree(&frames[h], &frames[i])
-                    // "growth of 13.1% in the manufacturing sector": a narrowed share.
-                    && !(frames[i].restricted && frames[i].head.is_none())
-                    && frames[i].time.as_deref().is_none_or(|t| !is_past_period(t))
-            })
-            .collect();
-        let Some(&first) = body.first() else { continue };
+        // A measure ("3.5 MLN BPD") is as often a rate the story compares as the act's amount:
+        // it stands in only for the same act ("BUYS 5,000 TONNES" … "bought 3,000 tonnes").
+        let measure = claims[h].kind == ClaimKind::Measure;
+        let restates = |i: usize| {
+            headline_eligible[i]
+                && frames[i].place != Place::Headline
+                // "growth of 13.1% in the manufacturing sector": a narrowed share.
+                && !(frames[i].restricted && frames[i].head.is_none())
+                && frames[i].time.as_deref().is_none_or(|t| !is_past_period(t))
+        };
+        let strict = |i: &usize| {
+            restates(*i)
+                && (!measure || (frames[h].verb.is_some() && frames[*i].verb == frames[h].verb))
+                && NounKey::of(&claims[*i], &frames[*i]) == key
+                && acts_agree(&frames[*i])
+                && modifiers_agree(&frames[h], &frames[*i])
+        };
+        let in_lead = |i: &usize| {
+            restates(*i)
+                && frames[*i].place == Place::Lead
+                && claims[*i].kind == claims[h].kind
+                && claims[*i].unit == claims[h].unit
+                && if measure {
+                    frames[h].verb.is_some() && frames[*i].verb == frames[h].verb
+                } else {
+                    frames[*i].verb.is_none() || acts_agree(&frames[*i])
+                }
+                && counts_alike(&claims[h], &frames[h], &frames[*i])
+        };
+        let Some(first) = (h + 1..claims.len()).find(strict).or_else(|| (h + 1..claims.len()).find(in_lead))
+        else {
+            continue;
+        };
         // Any figure of its kind that may count the same and agrees, whatever its frame, leaves
-        // the headline alone, in any unit
-        // ("80 MLN DLRS" … "80 mln N.Z. dlrs").
-        let heads_agree =
-            |f: &Frame| f.head.is_none() || frames[h].head.is_none() || f.head == frames[h].head;
+        // the headline alone, in any unit ("80 MLN DLRS" … "80 mln N.Z. dlrs").
         let agreeing = (h + 1..claims.len()).any(|i| {
             frames[i].place != Place::Headline
                 && claims[i].kind == claims[h].kind
-                && heads_agree(&frames[i])
-                && claims[i].overlaps(&claims[h])
+                && counts_alike(&claims[h], &frames[h], &frames[i])
+                && (claims[i].overlaps(&claims[h]) || rounds_to(&claims[i], &claims[h]))
         });
-        if links[first].is_none() && !agreeing {
+        if links[first].is_none() && !agreeing && !sums_to(doc, claims, first, h) {
             links[first] = Some(Link { antecedent: h, signal: Signal::Headline });
         }
     }
+}
+
+/// Whether the headline's figure is the sum of the run of figures of its kind and unit that
+/// starts at `first`, in that paragraph: "FILES 500 MLN DLR DEBT OFFER" over "250 mln dlrs of
+/// senior notes and 250 mln dlrs of debentures". Headlines add up what the lead breaks down.
+fn sums_to(doc: &Document, claims: &[Claim], first: usize, headline: usize) -> bool {
+    let paragraph = |c: &Claim| doc.paragraph_of(doc.token_at(c.span.start));
+    let Some(target) = claims[headline].value else { return false };
+    let mut sum = 0.0;
+    let parts =
+        claims[first..].iter().take(MAX_PARTS).take_while(|c| paragraph(c) == paragraph(&claims[first]));
+    for claim in parts {
+        if claim.kind != claims[headline].kind || claim.unit != claims[headline].unit {
+            continue;
+        }
+        let Some(value) = claim.value else { return false };
+        sum += value;
+        if (sum - target).abs() <= target.abs() * 1e-9 {
+            return true;
+        }
+        if sum > target {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many figures a headline's sum is looked for in.
+const MAX_PARTS: usize = 8;
+
+/// Whether a body figure, rounded or cut to the headline's precision (at least two significant
+/// digits), is the headline's: "11.3 pct" for "11 PCT", "15,757,350 shares" for "15.8 MLN
+/// SHARES", "228.5 mln dlrs" for "228 MLN DLRS".
+fn rounds_to(body: &Claim, headline: &Claim) -> bool {
+    let (Some(b), Some(h)) = (body.value, headline.value) else { return false };
+    if b <= 0.0 || h <= 0.0 {
+        return false;
+    }
+    // The headline's significant digits: the digits of its value with trailing zeros dropped.
+    let digits = format!("{h}").chars().filter(char::is_ascii_digit).collect::<String>();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len().max(2) as i32;
+    let step = 10f64.powi(h.log10().floor() as i32 + 1 - significant);
+    let close = |x: f64| (x - h).abs() <= step * 1e-6;
+    close((b / step).round() * step) || close((b / step).trunc() * step)
+}
+
+/// Whether a figure is counted in its unit rather than by a noun: money, a percentage, a
+/// measure ("5,000 TONNES").
+fn unit_counted(claim: &Claim) -> bool {
+    matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent)
+        || (claim.kind == ClaimKind::Measure && claim.unit.is_some())
+}
+
+/// Whether a body figure may count what the headline's does: anything in the headline's unit,
+/// for money, shares and measures; for a count, a noun the headline names ("SWISS FRANC BOND" …
+/// "300 mln Swiss francs"), or no noun on either side.
+fn counts_alike(headline: &Claim, head_frame: &Frame, body: &Frame) -> bool {
+    if unit_counted(headline) {
+        return true;
+    }
+    let (Some(h), Some(b)) = (head_frame.head.as_deref(), body.head.as_deref()) else { return true };
+    let names =
+        |frame: &Frame, noun: &str| frame.modifiers.iter().any(|m| factlint_extract::singular(m) == noun);
+    h == b || names(head_frame, b) || names(body, h)
 }
 
 /// Whether a time anchor names a period before the story's own: "last year", "year earlier".
@@ -443,6 +664,7 @@ fn is_past_period(anchor: &str) -> bool {
     matches!(words.first(), Some(&("last" | "previous" | "prior" | "same")))
         || matches!(words.last(), Some(&("earlier" | "ago" | "before")))
         || anchor.parse::<u32>().is_ok()
+        || anchor == "yesterday"
 }
 
 #[cfg(test)]
@@ -488,6 +710,44 @@ mod tests {
             "Carmaker to cut 6,200 jobs\n\nThe carmaker said it could cut up to 2,600 jobs in Europe.",
         );
         assert_eq!(found, vec![("2,600".into(), "6,200".into(), Signal::Headline)]);
+    }
+
+    #[test]
+    fn a_headline_restated_in_its_lead_by_unit() {
+        let found = linked(
+            "Tessaly Bank issues 300 million euro bond\n\nTessaly Bank is issuing a 200 million euro bond due 2031.",
+        );
+        assert_eq!(found, vec![("200 million euro".into(), "300 million euro".into(), Signal::Headline)]);
+        // Rounded, or the sum of the lead's figures: the headline agrees.
+        assert!(
+            linked("Firm reports 48 million pounds profit\n\nIt made a profit of 47.6 million pounds.")
+                .is_empty()
+        );
+        assert!(
+            linked("Port sells 90 million pounds of bonds\n\nIt sold 50 million pounds of bonds and 40 million pounds of notes.")
+                .is_empty()
+        );
+        // A price is not the amount: "5 dollars each".
+        assert!(linked("Firm raises 60 million dollars\n\nIt sold shares at 5 dollars each.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_beside_a_number_is_an_age_again() {
+        let found = linked("Harald Lind, 58, was appointed. Lind, 63, told reporters he was pleased.");
+        assert_eq!(found, vec![("63".into(), "58".into(), Signal::Age)]);
+        assert!(linked("Harald Lind, 58, was appointed. Oslo, 63, is a list entry.").is_empty());
+    }
+
+    #[test]
+    fn no_link_between_a_plan_and_a_deed_or_a_further_act() {
+        assert!(linked("The firm exported 81,400 cars. The firm aims to export 420,000 cars.").is_empty());
+        assert!(
+            linked("It will offer a 700 dollar rebate. It will also offer a 500 dollar rebate.").is_empty()
+        );
+        assert!(
+            linked("It sold 1.2 million of its 4.8 million shares. The 1.2 million shares went fast.")
+                .is_empty()
+        );
     }
 
     #[test]
