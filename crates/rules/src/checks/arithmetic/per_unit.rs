@@ -1,0 +1,145 @@
+//! `unit-price` and `per-head`: a price or a share per head against the total it makes.
+//!
+//! - `unit-price`: "2,000 tickets at $15 each, raising $40,000" and "400 families will get
+//!   $4,000 each, a total of $1.2 million": the count times the price each against the total.
+//! - `per-head`: "$1.2 million shared among 400 families, or $4,000 each" and "an average of
+//!   $4,000": the total over the count against the share each.
+//!
+//! The figure each must say it is one each ("each", "apiece", "a share", "per head"), and the
+//! total must say it is one ("raising", "a total of", "worth"); net sums (after fees) are left
+//! alone.
+
+use super::sentence::Scan;
+use super::{SentenceClaims, format_figure, rounding};
+use crate::finding::Finding;
+use crate::rule::Rule;
+use factlint_extract::{Claim, ClaimKind, Qualifier};
+
+/// Words right before a total: "raising $40,000", "a total of $1.2 million", "worth $30,000".
+const TOTAL_BEFORE: &[&str] = &[
+    "raising",
+    "raised",
+    "totalling",
+    "totaling",
+    "worth",
+    "fetching",
+    "bringing",
+    "generating",
+    "of",
+    "or",
+];
+
+/// Words that make a sum something other than count times price.
+const NOT_GROSS: &[&str] =
+    &["net", "fees", "fee", "costs", "expenses", "commission", "commissions", "discount"];
+
+/// How far the total may be off before it is reported, relative to it, beyond the rounding of
+/// the figures as written.
+const SLACK: f64 = 0.01;
+
+pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    if not_gross(scan, s) {
+        return;
+    }
+    for window in s.claims.windows(3) {
+        let [(n, _, n_end), (p, p_first, p_end), (t, t_first, _)] = window else { continue };
+        if !is_count(n) || !is_money(p) || !is_money(t) || p.unit != t.unit {
+            continue;
+        }
+        // "2,000 tickets at $15 each", "400 families will get $4,000 each".
+        let near = p_first - n_end <= 4 && (*n_end..*p_first).all(|k| scan.doc.token_kind(k).is_some());
+        if !near || !each_after(scan, *p_end) || !total_before(scan, *t_first) {
+            continue;
+        }
+        let (Some(count), Some(price), Some(stated)) = (n.value, p.value, t.value) else { continue };
+        let actual = count * price;
+        let allowed = rounding(scan.doc, t) + rounding(scan.doc, p) * count + stated.abs() * SLACK;
+        if (actual - stated).abs() > allowed {
+            let sum =
+                format!("{} × {} = {}", format_figure(count), format_figure(price), format_figure(actual));
+            report(scan, t, &sum, &[n, p], out);
+        }
+    }
+}
+
+pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    if not_gross(scan, s) {
+        return;
+    }
+    for window in s.claims.windows(3) {
+        let [(t, _, t_end), (n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
+        if !is_money(t) || !is_count(n) || !is_money(p) || p.unit != t.unit {
+            continue;
+        }
+        // "$1.2 million … among 400 families, or $4,000 each".
+        let shared = *n_first > 0
+            && matches!(scan.word(n_first - 1).as_str(), "among" | "between" | "across")
+            && n_first - t_end <= 4;
+        let average = *p_first >= 2 && scan.tokens_are(p_first - 2, *p_first, &["average", "of"]);
+        if !shared
+            || !(scan.or_between(*n_end, *p_first) || average)
+            || !(average || each_after(scan, *p_end))
+        {
+            continue;
+        }
+        let (Some(total), Some(count), Some(stated)) = (t.value, n.value, p.value) else { continue };
+        let actual = total / count;
+        let allowed = rounding(scan.doc, p) + rounding(scan.doc, t) / count + stated.abs() * SLACK;
+        if (actual - stated).abs() > allowed {
+            let sum =
+                format!("{} ÷ {} = {}", format_figure(total), format_figure(count), format_figure(actual));
+            report(scan, p, &sum, &[t, n], out);
+        }
+    }
+}
+
+fn is_count(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Count
+        && claim.unit.is_none()
+        && claim.subject.is_some()
+        && claim.qualifier == Qualifier::Exact
+        && claim.value.is_some_and(|v| v >= 2.0)
+}
+
+fn is_money(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Money
+        && claim.qualifier == Qualifier::Exact
+        && claim.value.is_some_and(|v| v > 0.0)
+}
+
+/// "each", "apiece", "a share", "per ticket", "a head" right after the price.
+fn each_after(scan: &Scan, k: usize) -> bool {
+    match scan.word(k).as_str() {
+        "each" | "apiece" => true,
+        "a" | "per" => {
+            scan.doc.token_kind(k + 1).is_some()
+                && !matches!(scan.word(k + 1).as_str(), "year" | "month" | "week" | "day" | "hour" | "night")
+        }
+        _ => false,
+    }
+}
+
+/// "raising", "a total of", "worth", ", or" right before the total.
+fn total_before(scan: &Scan, k: usize) -> bool {
+    k > 0 && {
+        let word = scan.word(k - 1);
+        let word = word.as_str();
+        TOTAL_BEFORE.contains(&word)
+            && (word != "of" || (k >= 2 && scan.word(k - 2).as_str() == "total"))
+            && (word != "or" || (k >= 2 && scan.doc.token_text(k - 2) == ","))
+    }
+}
+
+fn not_gross(scan: &Scan, s: &SentenceClaims) -> bool {
+    (s.first..s.end).any(|k| NOT_GROSS.contains(&scan.word(k).as_str()))
+}
+
+fn report(scan: &Scan, stated: &Claim, sum: &str, related: &[&Claim], out: &mut Vec<Finding>) {
+    let finding =
+        scan.rule.finding(stated.figure, &[("sum", sum), ("stated", scan.doc.slice(stated.figure))], None);
+    out.push(
+        related
+            .iter()
+            .fold(finding, |f, c| Rule::with_related(f, c.figure, "a figure it is made of".to_string())),
+    );
+}
