@@ -3,7 +3,8 @@
 //! "Sales were $400 million in 2019. … Sales rose 10% to $460 million in 2020." The change names
 //! what moved (its frame's indicator, "sale") and the new level; the old level is the only
 //! earlier figure of the same kind and unit that the story gives for that indicator ("sales
-//! were", "sales of"), in another period or in none. A change that says where it came from
+//! were", "sales of"), in a sentence that gives no change of its own; either both figures name
+//! their period and the periods differ, or neither names one. A change that says where it came from
 //! ("to X from Y") is the sentence check `percent-change`'s.
 
 use super::{Story, approximate, rounding};
@@ -23,12 +24,12 @@ pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let (doc, claims, frames) = (story.doc, story.claims, story.frames());
     let mut levels: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for s in &story.sentences {
-        let from_in_sentence = (s.first..s.end).any(|k| doc.folded_word(k) == Some("from"));
         for (offset, window) in s.claims.windows(2).enumerate() {
-            let [(p, _, p_end), (x, x_first, _)] = window else { continue };
+            let [(p, _, p_end), (x, x_first, x_end)] = window else { continue };
             let i = s.start + offset;
             let frame = &frames[i];
-            if from_in_sentence
+            // "to $460 million from $418 million" is the sentence check's.
+            if doc.is_word(*x_end, "from")
                 || p.unit != Some(Unit::PERCENT)
                 || frame.direction.is_none()
                 || !matches!(x.kind, ClaimKind::Money | ClaimKind::Count)
@@ -81,8 +82,13 @@ fn check(
     (percent, direction): (&Claim, Direction),
     out: &mut Vec<Finding>,
 ) {
-    let same_period = old_frame.time == new_frame.time && old_frame.time.is_some();
-    if old.kind != new.kind || old.unit != new.unit || same_period || approximate(old) || approximate(new) {
+    // Two periods named, and not the same; or none named at all.
+    let periods = match (&old_frame.time, &new_frame.time) {
+        (Some(old), Some(new)) => old != new,
+        (None, None) => true,
+        _ => false,
+    };
+    if old.kind != new.kind || old.unit != new.unit || !periods || approximate(old) || approximate(new) {
         return;
     }
     let (Some(old_value), Some(new_value), Some(stated)) = (old.value, new.value, percent.value) else {

@@ -13,7 +13,7 @@ use super::sentence::Scan;
 use super::{SentenceClaims, format_figure, rounding};
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Qualifier};
+use factlint_extract::{Claim, ClaimKind, Qualifier, TokenKind};
 
 /// Words right before a total: "raising $40,000", "a total of $1.2 million", "worth $30,000".
 const TOTAL_BEFORE: &[&str] = &[
@@ -41,22 +41,40 @@ pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>
     if not_gross(scan, s) {
         return;
     }
-    for window in s.claims.windows(3) {
-        let [(n, _, n_end), (p, p_first, p_end), (t, t_first, _)] = window else { continue };
-        if !is_count(n) || !is_money(p) || !is_money(t) || p.unit != t.unit {
+    for (k, window) in s.claims.windows(2).enumerate() {
+        let [(n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
+        if !is_count(n) || !is_money(p) {
             continue;
         }
-        // "2,000 tickets at $15 each", "400 families will get $4,000 each".
-        let near = p_first - n_end <= 4 && (*n_end..*p_first).all(|k| scan.doc.token_kind(k).is_some());
-        if !near || !each_after(scan, *p_end) || !total_before(scan, *t_first) {
+        // "2,000 tickets at $15 each", "400 families will get $4,000 each": a count of its
+        // own (not "of the 3.06 million shares"), a few lower-case words from its price.
+        let own = *n_first == 0 || !matches!(scan.word(n_first - 1).as_str(), "the" | "of");
+        let near = p_first - n_end <= 4
+            && (*n_end..*p_first).all(|k| {
+                scan.doc.token_kind(k) == Some(TokenKind::Word)
+                    && scan.doc.token_text(k).starts_with(char::is_lowercase)
+            });
+        if !own || !near || !each_after(scan, *p_end) {
+            continue;
+        }
+        // The total: the next sum of money, said to be one ("…, raising $40,000"), and the only
+        // other sum in the sentence ("30 million of bonds and 2.7 million shares at $11 each, for a
+        // total of $59.7 million" sums more than the shares).
+        let sums: Vec<_> = s.claims.iter().filter(|(c, _, _)| c.kind == ClaimKind::Money).collect();
+        let Some(&&(t, t_first, _)) =
+            s.claims[k + 2..].iter().find(|(c, _, _)| c.kind == ClaimKind::Money).as_ref()
+        else {
+            continue;
+        };
+        if sums.len() != 2 || !is_money(t) || p.unit != t.unit || !total_before(scan, t_first) {
             continue;
         }
         let (Some(count), Some(price), Some(stated)) = (n.value, p.value, t.value) else { continue };
         let actual = count * price;
         let allowed = rounding(scan.doc, t) + rounding(scan.doc, p) * count + stated.abs() * SLACK;
         if (actual - stated).abs() > allowed {
-            let sum =
-                format!("{} × {} = {}", format_figure(count), format_figure(price), format_figure(actual));
+            let (doc, actual) = (scan.doc, money(scan, t, actual));
+            let sum = format!("{} × {} = {actual}", doc.slice(n.figure), doc.slice(p.figure));
             report(scan, t, &sum, &[n, p], out);
         }
     }
@@ -67,14 +85,13 @@ pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) 
         return;
     }
     for window in s.claims.windows(3) {
-        let [(t, _, t_end), (n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
+        let [(t, _, _), (n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
         if !is_money(t) || !is_count(n) || !is_money(p) || p.unit != t.unit {
             continue;
         }
         // "$1.2 million … among 400 families, or $4,000 each".
-        let shared = *n_first > 0
-            && matches!(scan.word(n_first - 1).as_str(), "among" | "between" | "across")
-            && n_first - t_end <= 4;
+        let shared =
+            *n_first > 0 && matches!(scan.word(n_first - 1).as_str(), "among" | "between" | "across");
         let average = *p_first >= 2 && scan.tokens_are(p_first - 2, *p_first, &["average", "of"]);
         if !shared
             || !(scan.or_between(*n_end, *p_first) || average)
@@ -86,8 +103,8 @@ pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) 
         let actual = total / count;
         let allowed = rounding(scan.doc, p) + rounding(scan.doc, t) / count + stated.abs() * SLACK;
         if (actual - stated).abs() > allowed {
-            let sum =
-                format!("{} ÷ {} = {}", format_figure(total), format_figure(count), format_figure(actual));
+            let (doc, actual) = (scan.doc, money(scan, p, actual));
+            let sum = format!("{} ÷ {} = {actual}", doc.slice(t.figure), doc.slice(n.figure));
             report(scan, p, &sum, &[t, n], out);
         }
     }
@@ -132,6 +149,17 @@ fn total_before(scan: &Scan, k: usize) -> bool {
 
 fn not_gross(scan: &Scan, s: &SentenceClaims) -> bool {
     (s.first..s.end).any(|k| NOT_GROSS.contains(&scan.word(k).as_str()))
+}
+
+/// A sum of money written like `like`: "$30,000" after "$40,000", "30 million USD" after "40 mln
+/// dlrs".
+fn money(scan: &Scan, like: &Claim, value: f64) -> String {
+    let figure = scan.doc.slice(like.figure);
+    let symbol: String = figure.chars().take_while(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect();
+    match like.unit {
+        Some(unit) if symbol.is_empty() => format!("{} {unit}", format_figure(value)),
+        _ => format!("{symbol}{}", format_figure(value)),
+    }
 }
 
 fn report(scan: &Scan, stated: &Claim, sum: &str, related: &[&Claim], out: &mut Vec<Finding>) {

@@ -3,7 +3,8 @@
 //! "At least 21 people died in two counties. … Eleven died in one and eight in the other." The
 //! parts link to the total by what they count: the same head noun ("people"), or, when the parts
 //! name no noun ("eleven died"), the same act ("die"). The total must be the only one given for
-//! that noun or act, in the same period and by the same agent. Parts past the total are always
+//! that noun or act, in the same period and by the same agent, and no narrower than its parts
+//! ("two new options" is not the total of "45 equity options and two currency options"). Parts past the total are always
 //! wrong; parts short of it only when the sentence says it has named them all ("eight in the
 //! other", or one part for each of the "two counties" the total was split into).
 //!
@@ -51,11 +52,16 @@ const NOT_A_SPLIT: &[&str] = &[
     "altogether",
     "overall",
     "each",
+    "leaving",
 ];
 
 /// Prepositions before a figure that names a place or group, not a part: "in one".
 const PREPOSITIONS: &[&str] =
     &["in", "at", "on", "from", "of", "between", "among", "across", "to", "for", "by", "into", "with"];
+
+/// Head nouns that count how often or how long, not things a total is split into.
+const NOT_THINGS: &[&str] =
+    &["time", "year", "month", "week", "day", "hour", "minute", "second", "point", "percent"];
 
 /// Earlier totals per key; a key with this many distinct figures is ambiguous and left alone.
 const MAX_TOTALS: usize = 2;
@@ -106,14 +112,15 @@ fn total_keys(claim: &Claim, frame: &Frame) -> Vec<Key> {
     keys
 }
 
-/// Whether a claim can be one part of a split: an exact whole count.
+/// Whether a claim can be one part of a split: an exact whole count, not a back-reference ("the
+/// 38 million shares consist of …" restates a total).
 fn is_part(claim: &Claim, frame: &Frame) -> bool {
     claim.kind == ClaimKind::Count
         && claim.unit.is_none()
         && claim.qualifier == Qualifier::Exact
         && claim.value.is_some_and(|v| v >= 1.0 && v.fract() == 0.0)
         && matches!(frame.role, Role::Level)
-        && frame.definiteness != Definiteness::Additional
+        && frame.definiteness == Definiteness::Bare
         && frame.place != Place::Headline
 }
 
@@ -135,10 +142,12 @@ fn split(
     let labels = |claim: &Claim| before(claim).is_some_and(|k| k >= first && word_in(doc, k, PREPOSITIONS));
     let start = indices.clone().find(|&i| is_part(&claims[i], &frames[i]) && !labels(&claims[i]))?;
     let key = match (&frames[start].head, frames[start].verb) {
+        (Some(head), _) if NOT_THINGS.contains(&head.as_str()) => return None,
         (Some(head), _) => Key::Noun(head.clone()),
         (None, Some(verb)) => Key::Act(act(verb)),
         (None, None) => return None,
     };
+    let verb = frames[start].verb.map(act);
     let mut parts = vec![start];
     for i in start + 1..indices.end {
         let (claim, frame) = (&claims[i], &frames[i]);
@@ -150,6 +159,10 @@ fn split(
         let elided = frame.head.is_none()
             && frame.verb.is_none_or(|v| matches!(&key, Key::Act(a) if *a == act(v)))
             && word_in(doc, doc.token_at(claim.span.end), PREPOSITIONS);
+        // "I've played it four times and won it four times": two acts, not one split.
+        if frame.verb.is_some_and(|v| verb.is_some_and(|first| first != act(v))) {
+            return None;
+        }
         if is_part(claim, frame) && !labels(claim) && (same_noun || elided) {
             let previous = &claims[*parts.last()?];
             let joined = (doc.token_at(previous.span.end)..doc.token_at(claim.span.start))
@@ -166,9 +179,9 @@ fn split(
     (parts.len() >= 2).then_some((key, parts))
 }
 
-/// "of them", "among them": the figures pick from a group rather than split it.
+/// "of them", "among them", "of which": the figures pick from a group rather than split it.
 fn picks_from(doc: &Document, k: usize) -> bool {
-    doc.is_word(k, "them") && k > 0 && word_in(doc, k - 1, &["of", "among"])
+    word_in(doc, k, &["them", "which", "those", "these"]) && k > 0 && word_in(doc, k - 1, &["of", "among"])
 }
 
 fn check(
@@ -183,7 +196,10 @@ fn check(
     let (whole, frame) = (&claims[total], &frames[total]);
     let part_frame = &frames[parts[0]];
     let other_agent = matches!((&frame.agent, &part_frame.agent), (Some(a), Some(b)) if a != b);
-    if frame.time != part_frame.time || other_agent {
+    // "two new equity options" is not the total of "45 equity options and two currency options".
+    let narrower = frame.modifiers.iter().any(|m| !parts.iter().all(|&i| frames[i].modifiers.contains(m)));
+    let other_act = matches!((frame.verb, part_frame.verb), (Some(a), Some(b)) if act(a) != act(b));
+    if frame.time != part_frame.time || other_agent || narrower || other_act {
         return;
     }
     let Some(&last) = parts.last() else { return };

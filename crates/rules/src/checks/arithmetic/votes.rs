@@ -77,7 +77,7 @@ pub(super) fn size(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
                 );
                 let finding = rule.finding(
                     number_span(doc, tally),
-                    &[("sum", &sum), ("total", doc.slice(size.claim.span))],
+                    &[("sum", &sum), ("total", &super::format_figure(members))],
                     None,
                 );
                 out.push(Rule::with_related(finding, size.claim.figure, "the body's size".to_string()));
