@@ -33,6 +33,10 @@ const TOTAL_BEFORE: &[&str] = &[
 const NOT_GROSS: &[&str] =
     &["net", "fees", "fee", "costs", "expenses", "commission", "commissions", "discount"];
 
+/// The most tokens between a count and its price "at": "2.55 mln common shares from the family
+/// yesterday at 30 dlrs a share".
+const MAX_GAP: usize = 12;
+
 /// How far the total may be off before it is reported, relative to it, beyond the rounding of
 /// the figures as written.
 const SLACK: f64 = 0.01;
@@ -41,32 +45,34 @@ pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>
     if not_gross(scan, s) {
         return;
     }
-    for (k, window) in s.claims.windows(2).enumerate() {
-        let [(n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
-        if !is_count(n) || !is_money(p) {
+    for (k, &(p, p_first, p_end)) in s.claims.iter().enumerate() {
+        if !is_money(p) || !each_after(scan, p_end) {
             continue;
         }
-        // "2,000 tickets at $15 each", "400 families will get $4,000 each": a count of its
-        // own (not "of the 3.06 million shares"), a few lower-case words from its price.
-        let own = *n_first == 0 || !matches!(scan.word(n_first - 1).as_str(), "the" | "of");
-        let near = p_first - n_end <= 4
-            && (*n_end..*p_first).all(|k| {
-                scan.doc.token_kind(k) == Some(TokenKind::Word)
-                    && scan.doc.token_text(k).starts_with(char::is_lowercase)
-            });
-        if !own || !near || !each_after(scan, *p_end) {
+        // The count: the nearest figure before the price that is not a time ("on May 28 and 29").
+        let count = (0..k).rev().find(|&j| !s.claims[j].0.kind.is_temporal() && !date_tail(scan, s, j));
+        let Some(&(n, n_first, n_end)) = count.map(|j| &s.claims[j]) else { continue };
+        // "2,000 tickets at $15 each", "400 families will get $4,000 each": a count of its own
+        // (not "of the 3.06 million shares"), the price "at" it or a few lower-case words on.
+        let own = n_first == 0 || !matches!(scan.word(n_first - 1).as_str(), "the" | "of");
+        let lower_case = |k: usize| {
+            scan.doc.token_kind(k) == Some(TokenKind::Word)
+                && scan.doc.token_text(k).starts_with(char::is_lowercase)
+        };
+        let at = p_first > n_end && scan.word(p_first - 1).as_str() == "at" && p_first - n_end <= MAX_GAP;
+        let near = p_first - n_end <= 4 && (n_end..p_first).all(lower_case);
+        if !is_count(n) || !own || !(at || near) {
             continue;
         }
         // The total: the next sum of money, said to be one ("…, raising $40,000"), and the only
         // other sum in the sentence ("30 million of bonds and 2.7 million shares at $11 each, for a
         // total of $59.7 million" sums more than the shares).
-        let sums: Vec<_> = s.claims.iter().filter(|(c, _, _)| c.kind == ClaimKind::Money).collect();
-        let Some(&&(t, t_first, _)) =
-            s.claims[k + 2..].iter().find(|(c, _, _)| c.kind == ClaimKind::Money).as_ref()
+        let sums = s.claims.iter().filter(|(c, _, _)| c.kind == ClaimKind::Money).count();
+        let Some(&(t, t_first, _)) = s.claims[k + 1..].iter().find(|(c, _, _)| c.kind == ClaimKind::Money)
         else {
             continue;
         };
-        if sums.len() != 2 || !is_money(t) || p.unit != t.unit || !total_before(scan, t_first) {
+        if sums != 2 || !is_money(t) || p.unit != t.unit || !total_before(scan, t_first) {
             continue;
         }
         let (Some(count), Some(price), Some(stated)) = (n.value, p.value, t.value) else { continue };
@@ -77,6 +83,15 @@ pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>
             let sum = format!("{} × {} = {actual}", doc.slice(n.figure), doc.slice(p.figure));
             report(scan, t, &sum, &[n, p], out);
         }
+    }
+}
+
+/// Whether claim `j` ends a date: "29" in "on May 28 and 29".
+fn date_tail(scan: &Scan, s: &SentenceClaims, j: usize) -> bool {
+    j > 0 && s.claims[j - 1].0.kind == ClaimKind::Date && {
+        let (_, _, date_end) = s.claims[j - 1];
+        let (_, first, _) = s.claims[j];
+        first == date_end + 1 && matches!(scan.doc.token_text(date_end), "and" | "-" | "to" | "–")
     }
 }
 
@@ -113,7 +128,6 @@ pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) 
 fn is_count(claim: &Claim) -> bool {
     claim.kind == ClaimKind::Count
         && claim.unit.is_none()
-        && claim.subject.is_some()
         && claim.qualifier == Qualifier::Exact
         && claim.value.is_some_and(|v| v >= 2.0)
 }
