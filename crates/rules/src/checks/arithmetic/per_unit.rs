@@ -27,6 +27,7 @@ const TOTAL_BEFORE: &[&str] = &[
     "generating",
     "of",
     "or",
+    "for",
 ];
 
 /// Words that make a sum something other than count times price.
