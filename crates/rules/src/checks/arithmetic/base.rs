@@ -17,7 +17,8 @@ use rustc_hash::FxHashMap;
 const LINKS: &[&str] =
     &["of", "were", "was", "are", "is", "totalled", "totaled", "reached", "stood", "at", "hit"];
 
-/// Earlier levels per indicator; more distinct figures than this and the base is unclear.
+/// Distinct earlier levels kept per indicator: with two the base is unclear, and more change
+/// nothing.
 const MAX_LEVELS: usize = 2;
 
 pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
@@ -53,7 +54,7 @@ pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
         let earlier = levels.entry(indicator).or_default();
         for (offset, &(claim, _, _)) in s.claims.iter().enumerate() {
             let like = claim.kind == level.kind && claim.unit == level.unit;
-            if like && earlier.len() <= MAX_LEVELS && !earlier.iter().any(|&e| claims[e].value == claim.value)
+            if like && earlier.len() < MAX_LEVELS && !earlier.iter().any(|&e| claims[e].value == claim.value)
             {
                 earlier.push(s.start + offset);
             }

@@ -7,7 +7,7 @@
 //! it is a total ("in all"), so "three schools and two clinics — 900 pupils" is left alone.
 
 use super::sentence::Scan;
-use super::{SentenceClaims, number_span, sum_text};
+use super::{SentenceClaims, number_span, sum_text, token_text};
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Qualifier, TokenKind};
@@ -35,7 +35,7 @@ pub(super) fn run(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
             report(scan, total, &items, out);
         }
         // "five buildings: three schools, two clinics and a library."
-        if total_end < s.end && matches!(scan.doc.token_text(total_end), ":" | "—" | "–") {
+        if total_end < s.end && matches!(token_text(scan.doc, total_end), ":" | "—" | "–") {
             let items = items_after(scan, s, k, total_end + 1);
             report(scan, total, &items, out);
         }
@@ -51,12 +51,12 @@ fn is_counted(claim: &Claim) -> bool {
 }
 
 fn is_dash(scan: &Scan, k: usize) -> bool {
-    matches!(scan.doc.token_text(k), "—" | "–")
+    matches!(token_text(scan.doc, k), "—" | "–")
 }
 
 /// Whether the total after a dash ends the sentence or is followed by "in all".
 fn sums_up(scan: &Scan, s: &SentenceClaims, total_end: usize) -> bool {
-    let ends = |k: usize| k >= s.end || matches!(scan.doc.token_text(k), "." | ";" | "!" | "—" | "–" | ")");
+    let ends = |k: usize| k >= s.end || matches!(token_text(scan.doc, k), "." | ";" | "!" | "—" | "–" | ")");
     ends(total_end)
         || IN_ALL.iter().any(|words| {
             scan.tokens_are(total_end, total_end + words.len(), words) && ends(total_end + words.len())
@@ -93,7 +93,7 @@ fn items_before<'a>(scan: &Scan, s: &SentenceClaims<'a>, k: usize, to: usize) ->
             joined_by_and |= items.len() == 1;
             at -= 1;
         }
-        if at > s.first && scan.doc.token_text(at - 1) == "," {
+        if at > s.first && token_text(scan.doc, at - 1) == "," {
             at -= 1;
         }
         if at == start {
@@ -114,7 +114,7 @@ fn single_thing_before(scan: &Scan, s: &SentenceClaims, end: usize) -> Option<us
     let first = end - words;
     let plain = (first + 1..end).all(|k| {
         scan.doc.token_kind(k) == Some(TokenKind::Word)
-            && scan.doc.token_text(k).starts_with(char::is_lowercase)
+            && token_text(scan.doc, k).starts_with(char::is_lowercase)
     });
     (words >= 2 && plain).then_some(first)
 }
@@ -151,11 +151,11 @@ fn items_after<'a>(scan: &Scan, s: &SentenceClaims<'a>, k: usize, from: usize) -
             }
         };
         at = end;
-        if at >= s.end || matches!(scan.doc.token_text(at), "." | ";" | "!") {
+        if at >= s.end || matches!(token_text(scan.doc, at), "." | ";" | "!") {
             break;
         }
         last_joined_by_and = false;
-        if scan.doc.token_text(at) == "," {
+        if token_text(scan.doc, at) == "," {
             at += 1;
         }
         if scan.word(at).as_str() == "and" {

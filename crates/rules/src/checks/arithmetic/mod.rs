@@ -176,6 +176,11 @@ fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>>
     out
 }
 
+/// The text of token `i`, or nothing past the last token: a figure may end the story.
+fn token_text(doc: &Document, i: usize) -> &str {
+    doc.tokens().get(i).map_or("", |t| doc.slice(t.span))
+}
+
 /// Whether the folded word at token `i` is one of `words`.
 fn word_in(doc: &Document, i: usize, words: &[&str]) -> bool {
     doc.folded_word(i).is_some_and(|w| words.contains(&w))
@@ -277,6 +282,20 @@ pub(super) fn format_figure(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RuleSet;
+    use crate::checks::Input;
+
+    #[test]
+    fn a_figure_at_the_very_end_does_not_panic() {
+        let rules = RuleSet::builtin().unwrap_or_else(|error| panic!("{error}"));
+        for source in
+            ["£5m ", "£5m", "It sold 20 tickets at $5", "The 9-member board voted 5-4", "five buildings:"]
+        {
+            let doc = Document::from_text(source);
+            let claims = factlint_extract::extract(&doc);
+            rules.check(&Input { doc: &doc, claims: &claims, facts: &[] });
+        }
+    }
 
     #[test]
     fn figures_read_like_copy() {

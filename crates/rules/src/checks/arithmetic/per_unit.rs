@@ -10,7 +10,7 @@
 //! alone.
 
 use super::sentence::Scan;
-use super::{SentenceClaims, format_figure, rounding};
+use super::{SentenceClaims, format_figure, rounding, token_text};
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Qualifier, TokenKind};
@@ -58,7 +58,7 @@ pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>
         let own = n_first == 0 || !matches!(scan.word(n_first - 1).as_str(), "the" | "of");
         let lower_case = |k: usize| {
             scan.doc.token_kind(k) == Some(TokenKind::Word)
-                && scan.doc.token_text(k).starts_with(char::is_lowercase)
+                && token_text(scan.doc, k).starts_with(char::is_lowercase)
         };
         let at = p_first > n_end && scan.word(p_first - 1).as_str() == "at" && p_first - n_end <= MAX_GAP;
         let near = p_first - n_end <= 4 && (n_end..p_first).all(lower_case);
@@ -92,7 +92,7 @@ fn date_tail(scan: &Scan, s: &SentenceClaims, j: usize) -> bool {
     j > 0 && s.claims[j - 1].0.kind == ClaimKind::Date && {
         let (_, _, date_end) = s.claims[j - 1];
         let (_, first, _) = s.claims[j];
-        first == date_end + 1 && matches!(scan.doc.token_text(date_end), "and" | "-" | "to" | "–")
+        first == date_end + 1 && matches!(token_text(scan.doc, date_end), "and" | "-" | "to" | "–")
     }
 }
 
@@ -158,7 +158,7 @@ fn total_before(scan: &Scan, k: usize) -> bool {
         let word = word.as_str();
         TOTAL_BEFORE.contains(&word)
             && (word != "of" || (k >= 2 && scan.word(k - 2).as_str() == "total"))
-            && (word != "or" || (k >= 2 && scan.doc.token_text(k - 2) == ","))
+            && (word != "or" || (k >= 2 && token_text(scan.doc, k - 2) == ","))
     }
 }
 

@@ -28,7 +28,7 @@ fn direction_of(word: &str) -> Option<bool> {
 
 impl Scan<'_> {
     pub(super) fn word(&self, i: usize) -> Lower<'_> {
-        Lower::new(self.doc.token_text(i))
+        Lower::new(super::token_text(self.doc, i))
     }
 
     /// Whether the tokens `from..to` are exactly these words and marks (case-insensitive).

@@ -63,7 +63,7 @@ const PREPOSITIONS: &[&str] =
 const NOT_THINGS: &[&str] =
     &["time", "year", "month", "week", "day", "hour", "minute", "second", "point", "percent"];
 
-/// Earlier totals per key; a key with this many distinct figures is ambiguous and left alone.
+/// Distinct earlier totals kept per key: a key with two is ambiguous, and more change nothing.
 const MAX_TOTALS: usize = 2;
 
 pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
@@ -86,7 +86,7 @@ pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
             for key in total_keys(&story.claims[i], &frames[i]) {
                 let earlier = totals.entry(key).or_default();
                 let value = story.claims[i].value;
-                if earlier.len() <= MAX_TOTALS && !earlier.iter().any(|&e| story.claims[e].value == value) {
+                if earlier.len() < MAX_TOTALS && !earlier.iter().any(|&e| story.claims[e].value == value) {
                     earlier.push(i);
                 }
             }
