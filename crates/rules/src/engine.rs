@@ -305,7 +305,9 @@ impl RuleSet {
                 Check::Punctuation(check) => check.run(rule, doc, &mut out),
                 Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
-                    let story = story.get_or_insert_with(|| arithmetic::Story::new(doc, claims));
+                    // The consistency rules ran first: their frames are the story's frames.
+                    let frames = || chains.as_ref().map(|(frames, _)| frames.clone());
+                    let story = story.get_or_insert_with(|| arithmetic::Story::new(doc, claims, frames()));
                     check.run(rule, story, &mut out)
                 }
                 Check::Dates(check) => check.run(rule, doc, claims, &mut out),

@@ -137,8 +137,10 @@ pub(crate) struct Story<'a> {
 }
 
 impl<'a> Story<'a> {
-    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim]) -> Story<'a> {
-        Story { doc, claims, sentences: sentences(doc, claims), frames: OnceCell::new() }
+    /// The story's claims, and their frames when another check has computed them already.
+    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Vec<Frame>>) -> Story<'a> {
+        let frames = frames.map_or_else(OnceCell::new, OnceCell::from);
+        Story { doc, claims, sentences: sentences(doc, claims), frames }
     }
 
     fn frames(&self) -> &[Frame] {
