@@ -295,7 +295,7 @@ impl RuleSet {
         let mut out = Vec::new();
         self.word_pass(input, &mut out);
         self.regex_pass(input, &mut out);
-        let mut sentences = None;
+        let mut story = None;
         let mut chains = None;
         for &index in &self.whole_document {
             let rule = &self.rules[index];
@@ -305,8 +305,10 @@ impl RuleSet {
                 Check::Punctuation(check) => check.run(rule, doc, &mut out),
                 Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
-                    let grouped = sentences.get_or_insert_with(|| arithmetic::sentences(doc, claims));
-                    check.run(rule, doc, grouped, &mut out)
+                    // The consistency rules ran first: their frames are the story's frames.
+                    let frames = || chains.as_ref().map(|(frames, _)| frames.clone());
+                    let story = story.get_or_insert_with(|| arithmetic::Story::new(doc, claims, frames()));
+                    check.run(rule, story, &mut out)
                 }
                 Check::Dates(check) => check.run(rule, doc, claims, &mut out),
                 Check::Facts => facts::run(rule, doc, claims, input.facts, &mut out),

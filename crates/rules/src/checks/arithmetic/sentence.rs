@@ -1,96 +1,16 @@
-//! `arithmetic`: figures that do not add up. Each check fires only when the sentence states
-//! every number it needs, in a shape that leaves no doubt what is compared.
-//!
-//! - `percent-of`: "120 of 480, or 30%" (it is 25%).
-//! - `product`: "64 percent of 2.5 million voters, or 1.9 million" (it is 1.6 million).
-//! - `percent-change`: "rose 76% to $1.13bn from $639m".
-//! - `direction`: "fell to 71 from 62" — the words and the figures disagree.
-//! - `shares`: shares of one whole that sum past 100%.
-//! - `parts`: "the 40 victims included 25 men and 20 women" — parts past their stated total.
-//! - `conversion`: "12 miles (25 km)" — a conversion in brackets that is off.
+//! The checks that read one sentence: every number they compare stands in it.
 
+use super::{SentenceClaims, approximate, decimals, format_figure, rounding, show};
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::Lower;
 use factlint_extract::units::convert;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier, Span, Unit};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ArithmeticCheck {
-    PercentOf,
-    Product,
-    PercentChange,
-    Direction,
-    Shares,
-    Parts,
-    Conversion,
-}
-
-impl ArithmeticCheck {
-    pub const NAMES: &'static [&'static str] =
-        &["percent-of", "product", "percent-change", "direction", "shares", "parts", "conversion"];
-
-    pub fn from_name(name: &str) -> ArithmeticCheck {
-        match name {
-            "product" => ArithmeticCheck::Product,
-            "percent-change" => ArithmeticCheck::PercentChange,
-            "direction" => ArithmeticCheck::Direction,
-            "shares" => ArithmeticCheck::Shares,
-            "parts" => ArithmeticCheck::Parts,
-            "conversion" => ArithmeticCheck::Conversion,
-            _ => ArithmeticCheck::PercentOf,
-        }
-    }
-
-    /// Runs on a story's claims grouped by sentence ([`sentences`], computed once for all the
-    /// arithmetic rules).
-    pub fn run(self, rule: &Rule, doc: &Document, sentences: &[SentenceClaims], out: &mut Vec<Finding>) {
-        let scan = Scan { rule, doc, tolerance: rule.spec.tolerance };
-        for sentence in sentences {
-            match self {
-                ArithmeticCheck::PercentOf => scan.percent_of(sentence, out),
-                ArithmeticCheck::Product => scan.product(sentence, out),
-                ArithmeticCheck::PercentChange => scan.percent_change(sentence, out),
-                ArithmeticCheck::Direction => scan.direction(sentence, out),
-                ArithmeticCheck::Shares => scan.shares(sentence, out),
-                ArithmeticCheck::Parts => scan.parts(sentence, out),
-                ArithmeticCheck::Conversion => scan.conversion(sentence, out),
-            }
-        }
-    }
-}
-
-/// The claims of one sentence, with their token ranges.
-pub(crate) struct SentenceClaims<'a> {
-    claims: Vec<(&'a Claim, usize, usize)>,
-    first: usize,
-    end: usize,
-}
-
-pub(crate) fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>> {
-    let mut out: Vec<SentenceClaims> = Vec::new();
-    for claim in claims {
-        let first = doc.token_at(claim.span.start);
-        let end = doc.token_at(claim.span.end);
-        let sentence = doc.sentences()[doc.sentence_of(first)];
-        match out.last_mut() {
-            Some(last) if last.first == sentence.first_token as usize => {
-                last.claims.push((claim, first, end))
-            }
-            _ => out.push(SentenceClaims {
-                claims: vec![(claim, first, end)],
-                first: sentence.first_token as usize,
-                end: sentence.end_token as usize,
-            }),
-        }
-    }
-    out
-}
-
-struct Scan<'a> {
-    rule: &'a Rule,
-    doc: &'a Document,
-    tolerance: Option<f64>,
+pub(super) struct Scan<'a> {
+    pub(super) rule: &'a Rule,
+    pub(super) doc: &'a Document,
+    pub(super) tolerance: Option<f64>,
 }
 
 /// Change verbs, by direction.
@@ -106,48 +26,13 @@ fn direction_of(word: &str) -> Option<bool> {
     }
 }
 
-/// The decimals a figure was written with ("30" → 0, "4.7" → 1), for rounding tolerance.
-fn decimals(doc: &Document, claim: &Claim) -> i32 {
-    let figure = doc.slice(claim.figure);
-    let digits: String = figure
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    digits.split_once('.').map_or(0, |(_, d)| d.len() as i32)
-}
-
-/// Half a unit in the last written digit of `claim`, scaled to its value: how far a rounded
-/// figure may be from the exact one.
-fn rounding(doc: &Document, claim: &Claim) -> f64 {
-    let value = claim.value.unwrap_or(0.0).abs();
-    let figure = doc.slice(claim.figure);
-    let digits: String = figure
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    let written: f64 = digits.parse().unwrap_or(value);
-    let scale = if written > 0.0 { value / written } else { 1.0 };
-    0.5 * 10f64.powi(-decimals(doc, claim)) * scale
-}
-
-fn approximate(claim: &Claim) -> bool {
-    matches!(claim.qualifier, Qualifier::About | Qualifier::Nearly | Qualifier::Vague)
-}
-
-fn show(value: f64, decimals: i32) -> String {
-    format!("{:.*}", decimals.max(0) as usize, value)
-}
-
 impl Scan<'_> {
-    fn word(&self, i: usize) -> Lower<'_> {
-        Lower::new(self.doc.token_text(i))
+    pub(super) fn word(&self, i: usize) -> Lower<'_> {
+        Lower::new(super::token_text(self.doc, i))
     }
 
     /// Whether the tokens `from..to` are exactly these words and marks (case-insensitive).
-    fn tokens_are(&self, from: usize, to: usize, expected: &[&str]) -> bool {
+    pub(super) fn tokens_are(&self, from: usize, to: usize, expected: &[&str]) -> bool {
         to.checked_sub(from) == Some(expected.len())
             && expected.iter().enumerate().all(|(k, e)| self.word(from + k).as_str() == *e)
     }
@@ -180,21 +65,12 @@ impl Scan<'_> {
         })
     }
 
-    /// The figure's first token: what a suggestion replaces.
     fn number_span(&self, claim: &Claim) -> Span {
-        let doc = self.doc;
-        let mut i = doc.token_at(claim.figure.start);
-        while i < doc.tokens().len()
-            && doc.token_kind(i) != Some(factlint_extract::TokenKind::Number)
-            && doc.tokens()[i].span.start < claim.figure.end
-        {
-            i += 1;
-        }
-        doc.tokens().get(i).map_or(claim.figure, |t| t.span)
+        super::number_span(self.doc, claim)
     }
 
     /// "A of [the] B, or P%".
-    fn percent_of(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn percent_of(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         for window in s.claims.windows(3) {
             let [(a, _, a_end), (b, b_first, b_end), (p, p_first, _)] = window else { continue };
             if p.kind != ClaimKind::Percent
@@ -235,7 +111,7 @@ impl Scan<'_> {
     }
 
     /// ", or" (with up to three words before it) or "(" between two claims.
-    fn or_between(&self, from: usize, to: usize) -> bool {
+    pub(super) fn or_between(&self, from: usize, to: usize) -> bool {
         (from..to.min(from + 6)).any(|k| {
             (self.word(k).as_str() == "," && self.tokens_are(k, to, &[",", "or"]))
                 || self.tokens_are(k, to, &[",", "or", "about"])
@@ -244,7 +120,7 @@ impl Scan<'_> {
     }
 
     /// "P percent of B, or C".
-    fn product(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn product(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         for window in s.claims.windows(3) {
             let [(p, _, p_end), (b, b_first, b_end), (c, c_first, _)] = window else { continue };
             if p.kind != ClaimKind::Percent
@@ -318,7 +194,7 @@ impl Scan<'_> {
         pairs
     }
 
-    fn direction(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn direction(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         if self.is_ranking(s) {
             return;
         }
@@ -342,7 +218,7 @@ impl Scan<'_> {
     }
 
     /// "rose 5% to X from Y": the percentage against the two amounts.
-    fn percent_change(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn percent_change(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         for (new, old, up, x_first) in self.change_pair(s) {
             if new.kind == ClaimKind::Percent {
                 continue;
@@ -390,7 +266,7 @@ impl Scan<'_> {
 
     /// Three or more shares in one sentence with no change words: one whole split up. Their sum
     /// may not pass 100%.
-    fn shares(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn shares(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         let shares: Vec<&Claim> = s
             .claims
             .iter()
@@ -453,7 +329,7 @@ impl Scan<'_> {
     }
 
     /// "The 40 victims included 25 men and 20 women": parts past their total.
-    fn parts(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn parts(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         for (k, &(total, _, total_end)) in s.claims.iter().enumerate() {
             if total.kind != ClaimKind::Count
                 || total.subject.is_none()
@@ -501,7 +377,7 @@ impl Scan<'_> {
     }
 
     /// "12 miles (19 km)": the figure in brackets converted back.
-    fn conversion(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
+    pub(super) fn conversion(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
         for window in s.claims.windows(2) {
             let [(a, _, a_end), (b, b_first, b_end)] = window else { continue };
             if a.kind != ClaimKind::Measure || b.kind != ClaimKind::Measure {
@@ -537,47 +413,5 @@ impl Scan<'_> {
                 ));
             }
         }
-    }
-}
-
-/// A figure as copy writes it: 1600000 → "1.6 million", 1200 → "1,200", 25 → "25".
-fn format_figure(value: f64) -> String {
-    let trim = |s: String| {
-        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
-    };
-    if value.abs() >= 1e9 {
-        return format!("{} billion", trim(format!("{:.2}", value / 1e9)));
-    }
-    if value.abs() >= 1e6 {
-        return format!("{} million", trim(format!("{:.2}", value / 1e6)));
-    }
-    let text = trim(format!("{value:.2}"));
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut grouped = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn figures_read_like_copy() {
-        assert_eq!(format_figure(1_600_000.0), "1.6 million");
-        assert_eq!(format_figure(25.0), "25");
-        assert_eq!(format_figure(2.5e9), "2.5 billion");
-        assert_eq!(format_figure(105.5), "105.5");
-        assert_eq!(format_figure(1200.0), "1,200");
-        assert_eq!(format_figure(-25_000.0), "-25,000");
     }
 }
