@@ -16,9 +16,9 @@ use crate::claims::claim::Claim;
 use crate::text::document::Document;
 use crate::text::markup::Format;
 use crate::text::token::TokenKind;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How definite a figure is, read from the word before it.
@@ -234,7 +234,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-fn word_set(text: &'static str) -> HashSet<&'static str> {
+fn word_set(text: &'static str) -> FxHashSet<&'static str> {
     entries(text).collect()
 }
 
@@ -244,8 +244,8 @@ fn verb_lines() -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Every form of a verb in `verbs.txt` mapped to its lemma, the first word of its line.
-static VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
+static VERBS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut forms = FxHashMap::default();
     for words in verb_lines() {
         for &form in &words {
             forms.insert(form, words[0]);
@@ -255,7 +255,7 @@ static VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
 });
 
 /// Each lemma's past participle, the second word of its line.
-static PARTICIPLES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static PARTICIPLES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     verb_lines().filter(|words| words.len() > 1).map(|words| (words[0], words[1])).collect()
 });
 
@@ -275,8 +275,8 @@ pub fn participle(lemma: &str) -> Option<&'static str> {
 }
 
 /// Month names and abbreviations mapped to the month's full name.
-static MONTHS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut months = HashMap::new();
+static MONTHS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut months = FxHashMap::default();
     for line in entries(include_str!("../../data/frame/months.txt")) {
         let mut words = line.split_whitespace();
         let Some(name) = words.next() else { continue };
@@ -289,8 +289,8 @@ static MONTHS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
 });
 
 /// Direction words mapped to their direction, from `directions.txt`.
-static DIRECTIONS: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(|| {
-    let mut words = HashMap::new();
+static DIRECTIONS: LazyLock<FxHashMap<&'static str, Direction>> = LazyLock::new(|| {
+    let mut words = FxHashMap::default();
     for line in entries(include_str!("../../data/frame/directions.txt")) {
         let mut forms = line.split_whitespace();
         let direction = match forms.next() {
@@ -302,31 +302,31 @@ static DIRECTIONS: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(||
     words
 });
 
-static DEFINITE: LazyLock<HashSet<&str>> =
+static DEFINITE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/definite.txt")));
-static ADDITIONAL: LazyLock<HashSet<&str>> =
+static ADDITIONAL: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/additional.txt")));
-static PARTITIVE: LazyLock<HashSet<&str>> =
+static PARTITIVE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/partitive.txt")));
-static CHANGE: LazyLock<HashSet<&str>> =
+static CHANGE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/change.txt")));
-static PERIODS: LazyLock<HashSet<&str>> =
+static PERIODS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/periods.txt")));
-static PERIOD_UNITS: LazyLock<HashSet<&str>> =
+static PERIOD_UNITS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/period_units.txt")));
-static ATTRIBUTION: LazyLock<HashSet<&str>> =
+static ATTRIBUTION: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/attribution.txt")));
-static RESTRICTIVE: LazyLock<HashSet<&str>> =
+static RESTRICTIVE: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/restrictive.txt")));
-static TOTALS: LazyLock<HashSet<&str>> =
+static TOTALS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/totals.txt")));
-static UNNAMED: LazyLock<HashSet<&str>> =
+static UNNAMED: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/pronouns.txt")));
-static MATURITY: LazyLock<HashSet<&str>> =
+static MATURITY: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/maturity.txt")));
-static WEEKDAYS: LazyLock<HashSet<&str>> =
+static WEEKDAYS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/weekdays.txt")));
-static PLANNED: LazyLock<HashSet<&str>> =
+static PLANNED: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/planned.txt")));
 
 /// Whether a noun names a stretch of time ("12 mths", "two years"): a duration, not a number

@@ -267,6 +267,12 @@ fn names_someone_else(doc: &Document, between: &[Claim], surname: &str) -> bool 
     })
 }
 
+/// Whether `noun` counts a body's members ("members", "judges", "seats"): shared by the
+/// body-size link and the vote tally check.
+pub(crate) fn is_body_member(noun: &str) -> bool {
+    BODY_MEMBERS.contains(noun)
+}
+
 /// Head nouns that count a body's members, from `data/body_members.txt`.
 static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/body_members.txt")

@@ -10,11 +10,10 @@
 //! is a score.
 
 use super::{Story, number_span};
+use crate::checks::mentions::is_body_member;
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
-use std::collections::HashSet;
-use std::sync::LazyLock;
 
 /// Words that make a tally a vote.
 const VOTE_WORDS: &[&str] = &[
@@ -34,15 +33,6 @@ const VOTE_WORDS: &[&str] = &[
     "overturned",
     "upheld",
 ];
-
-/// Head nouns that count a body's members, shared with the body-size check.
-static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/body_members.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect()
-});
 
 /// A body's size: its claim, and the noun after it ("board" in "the nine-member board").
 struct Size<'a> {
@@ -138,7 +128,7 @@ fn is_vote(doc: &Document, first: usize, end: usize) -> bool {
 /// noun after it.
 fn body_size<'a>(doc: &'a Document, claim: &'a Claim, end: usize) -> Option<(&'a Claim, Option<&'a str>)> {
     let head = claim.head()?;
-    if claim.kind != ClaimKind::Count || claim.qualifier != Qualifier::Exact || !BODY_MEMBERS.contains(head) {
+    if claim.kind != ClaimKind::Count || claim.qualifier != Qualifier::Exact || !is_body_member(head) {
         return None;
     }
     Some((claim, doc.folded_word(end).filter(|w| w.chars().all(char::is_alphabetic))))
