@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{fixture, fixture_text, run};
+use common::{fixture, fixture_text, locate, run};
 use serde_json::Value;
 
 const NEUTRAL: &str = "tests/fixtures/neutral.factlint.yaml";
@@ -43,14 +43,6 @@ fn findings(relative: &str) -> Vec<Value> {
 
 fn arithmetic(findings: &[Value]) -> Vec<&Value> {
     findings.iter().filter(|f| f["rule"].as_str().is_some_and(|r| r.starts_with("arithmetic."))).collect()
-}
-
-/// The byte range of `phrase` in `text`, which must hold it exactly once.
-fn locate(text: &str, phrase: &str, file: &str) -> (u64, u64) {
-    let mut hits = text.match_indices(phrase);
-    let (at, _) = hits.next().unwrap_or_else(|| panic!("{file}: phrase {phrase:?} is not in the story"));
-    assert!(hits.next().is_none(), "{file}: phrase {phrase:?} occurs more than once");
-    (at as u64, (at + phrase.len()) as u64)
 }
 
 fn inside(place: &Value, (from, to): (u64, u64)) -> bool {

@@ -115,3 +115,12 @@ pub fn rule_and_text(findings: &serde_json::Value) -> Vec<(String, String)> {
         .map(|f| (f["rule"].as_str().unwrap().to_string(), f["text"].as_str().unwrap().to_string()))
         .collect()
 }
+
+/// The byte range of `phrase` in a fixture story's `text` (named `file` in messages), which
+/// must hold it exactly once.
+pub fn locate(text: &str, phrase: &str, file: &str) -> (u64, u64) {
+    let mut hits = text.match_indices(phrase);
+    let (at, _) = hits.next().unwrap_or_else(|| panic!("{file}: phrase {phrase:?} is not in the story"));
+    assert!(hits.next().is_none(), "{file}: phrase {phrase:?} occurs more than once");
+    (at as u64, (at + phrase.len()) as u64)
+}
