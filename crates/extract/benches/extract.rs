@@ -1,12 +1,13 @@
 //! Extraction throughput on the BBC corpus, one thread: how many megabytes of copy per second go
 //! from text to claims. Parsing (markup, tokens, sentences, paragraphs) is timed on its own as
-//! well, so the difference between the two is what claim extraction costs.
+//! well, so the difference between the two is what claim extraction costs, and so are the claim
+//! frames the consistency and arithmetic rules read (`parse+extract+frames`).
 //!
 //! `cargo bench -p factlint-extract --bench extract`. Skips with a message when `../shared` is
 //! absent. The goal is at least 50 MB/s for parse + extract (decimal megabytes, as reported).
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use factlint_extract::{Document, Options, extract};
+use factlint_extract::{Document, Options, extract, frames};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -41,6 +42,16 @@ fn main() {
             for story in &stories {
                 if let Ok(doc) = Document::parse(story.as_str(), &options) {
                     black_box(extract(&doc));
+                }
+            }
+        })
+    });
+    group.bench_function("parse+extract+frames", |b| {
+        b.iter(|| {
+            for story in &stories {
+                if let Ok(doc) = Document::parse(story.as_str(), &options) {
+                    let claims = extract(&doc);
+                    black_box(frames(&doc, &claims));
                 }
             }
         })
