@@ -238,6 +238,21 @@ fn word_set(text: &'static str) -> FxHashSet<&'static str> {
     entries(text).collect()
 }
 
+/// Whether the two words `first second` are an entry of `set`. Frames ask this of every word of
+/// a sentence, so the phrase is joined on the stack rather than allocated.
+fn has_phrase(set: &FxHashSet<&str>, first: &str, second: &str) -> bool {
+    let mut buffer = [0u8; 48];
+    let len = first.len() + 1 + second.len();
+    let Some(joined) = buffer.get_mut(..len) else {
+        return set.contains(format!("{first} {second}").as_str());
+    };
+    joined[..first.len()].copy_from_slice(first.as_bytes());
+    joined[first.len()] = b' ';
+    joined[first.len() + 1..].copy_from_slice(second.as_bytes());
+    // Two strings joined by a space are still UTF-8.
+    std::str::from_utf8(joined).is_ok_and(|phrase| set.contains(phrase))
+}
+
 /// The lines of `verbs.txt`: a lemma, its past participle, its other forms.
 fn verb_lines() -> impl Iterator<Item = Vec<&'static str>> {
     entries(include_str!("../../data/frame/verbs.txt")).map(|line| line.split_whitespace().collect())
@@ -485,18 +500,17 @@ fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
     let word = |i: usize| if i >= words.first { words.word(i) } else { None };
     let before = first.checked_sub(1).and_then(word);
     let two_before = first.checked_sub(2).and_then(word);
-    let phrase = two_before.zip(before).map(|(a, b)| format!("{a} {b}"));
     // "among the 100,000 complaints": a partitive word before the determiner.
     let beyond_determiner = if before.is_some_and(|w| DEFINITE.contains(w)) { two_before } else { before };
     let part = before.is_some_and(|w| PARTITIVE.contains(w))
         || beyond_determiner.is_some_and(|w| PARTITIVE.contains(w))
-        || phrase.as_deref().is_some_and(|p| PARTITIVE.contains(p))
+        || two_before.zip(before).is_some_and(|(a, b)| has_phrase(&PARTITIVE, a, b))
         || words.word(figure + 1) == Some("of")
         || (words.word(after) == Some("of") && words.word(after + 1).is_some_and(|w| DEFINITE.contains(w)));
     if part {
         Role::Part
     } else if before.is_some_and(|w| CHANGE.contains(w))
-        || phrase.as_deref().is_some_and(|p| p.ends_with(" of") && CHANGE.contains(&p[..p.len() - 3]))
+        || (before == Some("of") && two_before.is_some_and(|w| CHANGE.contains(w)))
     {
         Role::Change
     } else if words.says_total(figure) {
@@ -604,7 +618,7 @@ impl<'a> Words<'a> {
         for i in self.first..self.end {
             let Some(w) = self.word(i) else { continue };
             let adds = w == "combined" && self.word(i + 1) == Some("with");
-            let phrase = self.word(i + 1).is_some_and(|next| TOTALS.contains(format!("{w} {next}").as_str()));
+            let phrase = self.word(i + 1).is_some_and(|next| has_phrase(&TOTALS, w, next));
             if phrase || (TOTALS.contains(w) && !adds && !w.starts_with("total")) {
                 totals.anywhere = true;
             } else if TOTALS.contains(w) && !adds && totals.first_totalling.is_none() {
