@@ -344,6 +344,48 @@ static WEEKDAYS: LazyLock<FxHashSet<&str>> =
 static PLANNED: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/planned.txt")));
 
+/// The lists a whole-sentence scan asks about, as bits of one look-up per word: a sentence's
+/// totals, time anchors and attribution are read from every word in it.
+mod class {
+    /// In `totals.txt`.
+    pub const TOTAL: u8 = 1;
+    /// The first word of a two-word entry of `totals.txt` ("in all").
+    pub const TOTAL_PHRASE_START: u8 = 2;
+    /// A month name or abbreviation.
+    pub const MONTH: u8 = 4;
+    /// In `periods.txt`.
+    pub const PERIOD: u8 = 8;
+    /// In `period_units.txt`.
+    pub const PERIOD_UNIT: u8 = 16;
+    /// In `attribution.txt`.
+    pub const ATTRIBUTION: u8 = 32;
+}
+
+/// Each word of the lists in [`class`] mapped to the bits of the lists it is in.
+static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut classes: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for &total in TOTALS.iter() {
+        *classes.entry(total).or_default() |= class::TOTAL;
+        if let Some((first, _)) = total.split_once(' ') {
+            *classes.entry(first).or_default() |= class::TOTAL_PHRASE_START;
+        }
+    }
+    let lists: [(&FxHashSet<&'static str>, u8); 3] = [
+        (&PERIODS, class::PERIOD),
+        (&PERIOD_UNITS, class::PERIOD_UNIT),
+        (&ATTRIBUTION, class::ATTRIBUTION),
+    ];
+    for (list, bit) in lists {
+        for &word in list.iter() {
+            *classes.entry(word).or_default() |= bit;
+        }
+    }
+    for &month in MONTHS.keys() {
+        *classes.entry(month).or_default() |= class::MONTH;
+    }
+    classes
+});
+
 /// Whether a noun names a stretch of time ("12 mths", "two years"): a duration, not a number
 /// of things a story counts.
 pub fn is_period_unit(noun: &str) -> bool {
@@ -537,6 +579,8 @@ struct Words<'a> {
     total: OnceCell<Totals>,
     attribution: OnceCell<Option<String>>,
     anchors: OnceCell<Vec<(usize, String)>>,
+    /// Each token's folded word and its [`class`] bits, for the whole-sentence scans.
+    entries: OnceCell<Vec<(Option<&'a str>, u8)>>,
 }
 
 impl<'a> Words<'a> {
@@ -550,6 +594,7 @@ impl<'a> Words<'a> {
             total: OnceCell::new(),
             attribution: OnceCell::new(),
             anchors: OnceCell::new(),
+            entries: OnceCell::new(),
         }
     }
 
@@ -558,6 +603,19 @@ impl<'a> Words<'a> {
             return None;
         }
         self.doc.folded_word(i)
+    }
+
+    /// The folded word at `i` and the [`class`] bits of the lists it is in.
+    fn entry(&self, i: usize) -> (Option<&'a str>, u8) {
+        let entries = self.entries.get_or_init(|| {
+            (self.first..self.end)
+                .map(|i| {
+                    let word = self.doc.folded_word(i);
+                    (word, word.and_then(|w| CLASSES.get(w).copied()).unwrap_or(0))
+                })
+                .collect()
+        });
+        i.checked_sub(self.first).and_then(|k| entries.get(k)).copied().unwrap_or((None, 0))
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -571,7 +629,7 @@ impl<'a> Words<'a> {
 
     fn written_in_capitals(&self) -> bool {
         let mut letters = (self.first..self.end)
-            .filter(|&i| self.word(i).is_some())
+            .filter(|&i| self.entry(i).0.is_some())
             .map(|i| self.doc.token_text(i))
             .peekable();
         letters.peek().is_some() && letters.all(|w| !w.chars().any(char::is_lowercase))
@@ -616,12 +674,14 @@ impl<'a> Words<'a> {
     fn totals(&self) -> Totals {
         let mut totals = Totals { anywhere: false, first_totalling: None };
         for i in self.first..self.end {
-            let Some(w) = self.word(i) else { continue };
-            let adds = w == "combined" && self.word(i + 1) == Some("with");
-            let phrase = self.word(i + 1).is_some_and(|next| has_phrase(&TOTALS, w, next));
-            if phrase || (TOTALS.contains(w) && !adds && !w.starts_with("total")) {
+            let (Some(w), bits) = self.entry(i) else { continue };
+            let adds = w == "combined" && self.entry(i + 1).0 == Some("with");
+            let phrase = bits & class::TOTAL_PHRASE_START != 0
+                && self.entry(i + 1).0.is_some_and(|next| has_phrase(&TOTALS, w, next));
+            let total = bits & class::TOTAL != 0;
+            if phrase || (total && !adds && !w.starts_with("total")) {
                 totals.anywhere = true;
-            } else if TOTALS.contains(w) && !adds && totals.first_totalling.is_none() {
+            } else if total && !adds && totals.first_totalling.is_none() {
                 // "totalling", "totalled": a total of the figures before it, not after.
                 totals.first_totalling = Some(i);
             }
@@ -687,20 +747,21 @@ impl<'a> Words<'a> {
                     }
                 }
                 Some(TokenKind::Word) => {
-                    let Some(word) = self.word(i) else { continue };
+                    let (Some(word), bits) = self.entry(i) else { continue };
                     // A month with a day is a date ("May 4"), not a period.
-                    if let Some(&month) = MONTHS.get(word)
+                    if bits & class::MONTH != 0
+                        && let Some(&month) = MONTHS.get(word)
                         && self.capitalised(i)
                         && self.doc.token_kind(i + 1) != Some(TokenKind::Number)
                         && (word != "may" || self.word(i + 1).is_none_or(|w| !VERBS.contains_key(w)))
                     {
                         consider(i, month.to_string());
-                    } else if PERIODS.contains(word)
+                    } else if bits & class::PERIOD != 0
                         && self.next_word(i).is_some_and(|w| PERIOD_UNITS.contains(w))
                     {
                         let unit = self.next_word(i).unwrap_or_default();
                         consider(i, format!("{word} {}", crate::text::lexicon::singular(unit)));
-                    } else if PERIOD_UNITS.contains(word)
+                    } else if bits & class::PERIOD_UNIT != 0
                         && self
                             .next_word(i)
                             .is_some_and(|w| matches!(w, "earlier" | "ago" | "before" | "later"))
@@ -751,7 +812,7 @@ impl<'a> Words<'a> {
     }
 
     fn named_source(&self) -> Option<String> {
-        let verb = (self.first..self.end).find(|&i| self.word(i).is_some_and(|w| ATTRIBUTION.contains(w)))?;
+        let verb = (self.first..self.end).find(|&i| self.entry(i).1 & class::ATTRIBUTION != 0)?;
         let source = if self.word(verb) == Some("according") {
             self.source_after(verb + 2)
         } else {
