@@ -370,11 +370,8 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
             *classes.entry(first).or_default() |= class::TOTAL_PHRASE_START;
         }
     }
-    let lists: [(&FxHashSet<&'static str>, u8); 3] = [
-        (&PERIODS, class::PERIOD),
-        (&PERIOD_UNITS, class::PERIOD_UNIT),
-        (&ATTRIBUTION, class::ATTRIBUTION),
-    ];
+    let lists: [(&FxHashSet<&'static str>, u8); 3] =
+        [(&PERIODS, class::PERIOD), (&PERIOD_UNITS, class::PERIOD_UNIT), (&ATTRIBUTION, class::ATTRIBUTION)];
     for (list, bit) in lists {
         for &word in list.iter() {
             *classes.entry(word).or_default() |= bit;
