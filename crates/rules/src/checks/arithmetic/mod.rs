@@ -20,6 +20,10 @@
 //!
 //! - `story-parts`: parts in one sentence against a total stated earlier ([`story_parts`]).
 //! - `change-from-earlier`: "rose 10% to $460m" against the level given earlier ([`base`]).
+//! - `percent-of-earlier`: "120 of them, or 30%" against the 480 staff given earlier
+//!   ([`share_of_earlier`]).
+//! - `fraction` across sentences: "nearly half of the staff voted to strike" against "62% of
+//!   staff voted to strike" further on ([`fraction`]).
 //! - `vote-size` and `unanimous`: a tally against the body's size or "unanimously" ([`votes`]).
 //!
 //! Every check walks the story once; the story checks keep what they remember per key.
@@ -29,6 +33,7 @@ mod fraction;
 mod list;
 mod per_unit;
 mod sentence;
+mod share_of_earlier;
 mod story_parts;
 mod votes;
 
@@ -53,6 +58,7 @@ pub(crate) enum ArithmeticCheck {
     PerHead,
     StoryParts,
     ChangeFromEarlier,
+    PercentOfEarlier,
     VoteSize,
     Unanimous,
 }
@@ -72,6 +78,7 @@ impl ArithmeticCheck {
         "per-head",
         "story-parts",
         "change-from-earlier",
+        "percent-of-earlier",
         "vote-size",
         "unanimous",
     ];
@@ -90,6 +97,7 @@ impl ArithmeticCheck {
             "per-head" => ArithmeticCheck::PerHead,
             "story-parts" => ArithmeticCheck::StoryParts,
             "change-from-earlier" => ArithmeticCheck::ChangeFromEarlier,
+            "percent-of-earlier" => ArithmeticCheck::PercentOfEarlier,
             "vote-size" => ArithmeticCheck::VoteSize,
             "unanimous" => ArithmeticCheck::Unanimous,
             _ => ArithmeticCheck::PercentOf,
@@ -102,6 +110,8 @@ impl ArithmeticCheck {
         match self {
             ArithmeticCheck::StoryParts => return story_parts::run(rule, story, out),
             ArithmeticCheck::ChangeFromEarlier => return base::run(rule, story, out),
+            ArithmeticCheck::PercentOfEarlier => return share_of_earlier::run(&scan, story, out),
+            ArithmeticCheck::Fraction => fraction::across(&scan, story, out),
             ArithmeticCheck::VoteSize => return votes::size(rule, story, out),
             ArithmeticCheck::Unanimous => return votes::unanimous(rule, story, out),
             _ => {}
@@ -121,6 +131,7 @@ impl ArithmeticCheck {
                 ArithmeticCheck::PerHead => per_unit::per_head(&scan, sentence, out),
                 ArithmeticCheck::StoryParts
                 | ArithmeticCheck::ChangeFromEarlier
+                | ArithmeticCheck::PercentOfEarlier
                 | ArithmeticCheck::VoteSize
                 | ArithmeticCheck::Unanimous => {}
             }
