@@ -32,6 +32,12 @@ const FLAGS: &[Flag] = &[
         related: &["At least 21 people", "Eleven died"],
     },
     Flag {
+        story: "story-parts-group",
+        check: "story-parts",
+        at: "six children",
+        related: &["Thirty people", "Fourteen men", "twelve women"],
+    },
+    Flag {
         story: "list-total",
         check: "list-total",
         at: "five buildings",

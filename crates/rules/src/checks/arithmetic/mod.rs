@@ -40,6 +40,7 @@ mod votes;
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, Document, Frame, Qualifier, Span};
+use rustc_hash::FxHashSet;
 use sentence::Scan;
 use std::cell::OnceCell;
 
@@ -195,8 +196,21 @@ fn token_text(doc: &Document, i: usize) -> &str {
 }
 
 /// Whether the folded word at token `i` is one of `words`.
-fn word_in(doc: &Document, i: usize, words: &[&str]) -> bool {
-    doc.folded_word(i).is_some_and(|w| words.contains(&w))
+fn word_in(doc: &Document, i: usize, words: &WordList) -> bool {
+    doc.folded_word(i).is_some_and(|w| words.contains(w))
+}
+
+/// A list of lower-case words from a file under `crates/rules/data/`.
+pub(super) type WordList = FxHashSet<&'static str>;
+
+/// The words of a data file: one a line, with `#` comments and blank lines skipped.
+pub(super) fn word_list(text: &'static str) -> WordList {
+    data_lines(text).collect()
+}
+
+/// A data file's lines, trimmed, without comments and blank lines.
+pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// The figure's first number token, or the figure when it is written in words: what a finding

@@ -10,29 +10,19 @@
 //! alone.
 
 use super::sentence::Scan;
-use super::{SentenceClaims, format_figure, rounding, token_text};
+use super::{SentenceClaims, WordList, format_figure, rounding, token_text, word_list};
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Qualifier, TokenKind};
+use std::sync::LazyLock;
 
 /// Words right before a total: "raising $40,000", "a total of $1.2 million", "worth $30,000".
-const TOTAL_BEFORE: &[&str] = &[
-    "raising",
-    "raised",
-    "totalling",
-    "totaling",
-    "worth",
-    "fetching",
-    "bringing",
-    "generating",
-    "of",
-    "or",
-    "for",
-];
+static TOTAL_BEFORE: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/total_before.txt")));
 
 /// Words that make a sum something other than count times price.
-const NOT_GROSS: &[&str] =
-    &["net", "fees", "fee", "costs", "expenses", "commission", "commissions", "discount"];
+static NOT_GROSS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/net_sum_words.txt")));
 
 /// The most tokens between a count and its price "at": "2.55 mln common shares from the family
 /// yesterday at 30 dlrs a share".
@@ -156,14 +146,14 @@ fn total_before(scan: &Scan, k: usize) -> bool {
     k > 0 && {
         let word = scan.word(k - 1);
         let word = word.as_str();
-        TOTAL_BEFORE.contains(&word)
+        TOTAL_BEFORE.contains(word)
             && (word != "of" || (k >= 2 && scan.word(k - 2).as_str() == "total"))
             && (word != "or" || (k >= 2 && token_text(scan.doc, k - 2) == ","))
     }
 }
 
 fn not_gross(scan: &Scan, s: &SentenceClaims) -> bool {
-    (s.first..s.end).any(|k| NOT_GROSS.contains(&scan.word(k).as_str()))
+    (s.first..s.end).any(|k| NOT_GROSS.contains(scan.word(k).as_str()))
 }
 
 /// A sum of money written like `like`: "$30,000" after "$40,000", "30 million USD" after "40 mln

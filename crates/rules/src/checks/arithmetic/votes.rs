@@ -9,30 +9,16 @@
 //! A tally counts only in a sentence about a vote ("voted", "approved", "ruled"), so "won 6-4"
 //! is a score.
 
-use super::{Story, number_span};
+use super::{Story, WordList, number_span, word_list};
 use crate::checks::mentions::is_body_member;
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+use std::sync::LazyLock;
 
 /// Words that make a tally a vote.
-const VOTE_WORDS: &[&str] = &[
-    "vote",
-    "voted",
-    "votes",
-    "voting",
-    "approved",
-    "approve",
-    "rejected",
-    "reject",
-    "passed",
-    "ruled",
-    "ballot",
-    "backed",
-    "endorsed",
-    "overturned",
-    "upheld",
-];
+static VOTE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/vote_words.txt")));
 
 /// A body's size: its claim, and the noun after it ("board" in "the nine-member board").
 struct Size<'a> {
@@ -121,7 +107,7 @@ pub(super) fn unanimous(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
 }
 
 fn is_vote(doc: &Document, first: usize, end: usize) -> bool {
-    (first..end).any(|k| doc.folded_word(k).is_some_and(|w| VOTE_WORDS.contains(&w)))
+    (first..end).any(|k| doc.folded_word(k).is_some_and(|w| VOTE_WORDS.contains(w)))
 }
 
 /// Whether a claim gives a body's size ("the nine-member board", "its 11 members"), and the
