@@ -61,7 +61,7 @@ pub(super) fn across(scan: &Scan, story: &Story, out: &mut Vec<Finding>) {
     }
     let frames = story.frames();
     let mut seen: FxHashMap<Key, Seen> = FxHashMap::default();
-    for s in &story.sentences {
+    for s in story.sentences() {
         let indices = s.start..s.start + s.claims.len();
         for i in indices.clone() {
             let (claim, frame) = (&claims[i], &frames[i]);

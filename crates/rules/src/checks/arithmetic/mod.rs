@@ -117,7 +117,8 @@ impl ArithmeticCheck {
             ArithmeticCheck::Unanimous => return votes::unanimous(rule, story, out),
             _ => {}
         }
-        for sentence in &story.sentences {
+        for sentence in story.sentences() {
+            let sentence = &sentence;
             match self {
                 ArithmeticCheck::PercentOf => scan.percent_of(sentence, out),
                 ArithmeticCheck::Product => scan.product(sentence, out),
@@ -144,15 +145,58 @@ impl ArithmeticCheck {
 pub(crate) struct Story<'a> {
     doc: &'a Document,
     claims: &'a [Claim],
-    sentences: Vec<SentenceClaims<'a>>,
+    /// Every claim with its token range, in story order: one allocation for the whole story.
+    entries: Vec<Entry<'a>>,
+    sentences: Vec<SentenceRange>,
     frames: OnceCell<Vec<Frame>>,
+}
+
+/// A claim and the tokens it spans, `first..end`.
+type Entry<'a> = (&'a Claim, usize, usize);
+
+/// Where one sentence's claims stand in [`Story::entries`], and its tokens.
+struct SentenceRange {
+    start: usize,
+    len: usize,
+    first: usize,
+    end: usize,
 }
 
 impl<'a> Story<'a> {
     /// The story's claims, and their frames when another check has computed them already.
     pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Vec<Frame>>) -> Story<'a> {
         let frames = frames.map_or_else(OnceCell::new, OnceCell::from);
-        Story { doc, claims, sentences: sentences(doc, claims), frames }
+        let mut entries = Vec::with_capacity(claims.len());
+        let mut sentences: Vec<SentenceRange> = Vec::new();
+        for (index, claim) in claims.iter().enumerate() {
+            let first = doc.token_at(claim.span.start);
+            let end = doc.token_at(claim.span.end);
+            entries.push((claim, first, end));
+            match sentences.last_mut() {
+                // Claims come in text order: a claim inside the last sentence belongs to it.
+                Some(last) if first < last.end => last.len += 1,
+                _ => {
+                    let sentence = doc.sentences()[doc.sentence_of(first)];
+                    sentences.push(SentenceRange {
+                        start: index,
+                        len: 1,
+                        first: sentence.first_token as usize,
+                        end: sentence.end_token as usize,
+                    });
+                }
+            }
+        }
+        Story { doc, claims, entries, sentences, frames }
+    }
+
+    /// The sentences that hold claims, in story order.
+    fn sentences(&self) -> impl Iterator<Item = SentenceClaims<'_>> {
+        self.sentences.iter().map(|range| SentenceClaims {
+            claims: &self.entries[range.start..range.start + range.len],
+            start: range.start,
+            first: range.first,
+            end: range.end,
+        })
     }
 
     fn frames(&self) -> &[Frame] {
@@ -162,32 +206,11 @@ impl<'a> Story<'a> {
 
 /// The claims of one sentence, with their token ranges.
 pub(crate) struct SentenceClaims<'a> {
-    claims: Vec<(&'a Claim, usize, usize)>,
+    claims: &'a [Entry<'a>],
     /// The index in the story's claims of this sentence's first claim.
     start: usize,
     first: usize,
     end: usize,
-}
-
-fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>> {
-    let mut out: Vec<SentenceClaims> = Vec::new();
-    for (index, claim) in claims.iter().enumerate() {
-        let first = doc.token_at(claim.span.start);
-        let end = doc.token_at(claim.span.end);
-        let sentence = doc.sentences()[doc.sentence_of(first)];
-        match out.last_mut() {
-            Some(last) if last.first == sentence.first_token as usize => {
-                last.claims.push((claim, first, end))
-            }
-            _ => out.push(SentenceClaims {
-                claims: vec![(claim, first, end)],
-                start: index,
-                first: sentence.first_token as usize,
-                end: sentence.end_token as usize,
-            }),
-        }
-    }
-    out
 }
 
 /// The text of token `i`, or nothing past the last token: a figure may end the story.
@@ -229,8 +252,14 @@ fn sum_text(values: &[f64]) -> String {
     format!("{} = {}", parts.join(" + "), format_figure(values.iter().sum()))
 }
 
-/// A qualifier as copy writes it before a total: "at least 21".
+/// A qualifier as copy writes it before a total: "at least 21"; a figure in words that opened its
+/// sentence is lower-cased ("Thirty" → "thirty").
 fn qualified(qualifier: Qualifier, figure: &str) -> String {
+    let figure = if figure.starts_with(|c: char| c.is_alphabetic()) {
+        figure.to_lowercase()
+    } else {
+        figure.to_string()
+    };
     let word = match qualifier {
         Qualifier::About => "about ",
         Qualifier::Nearly => "nearly ",

@@ -42,7 +42,7 @@ pub(super) fn run(scan: &Scan, story: &Story, out: &mut Vec<Finding>) {
     let mut bases: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // The sentence before and its candidate bases.
     let mut previous: Option<(usize, Vec<usize>)> = None;
-    for s in &story.sentences {
+    for s in story.sentences() {
         let sentence = doc.sentence_of(s.first);
         for (offset, window) in s.claims.windows(2).enumerate() {
             let Some(share) = share(scan, &s.claims[..offset], window, s.start + offset) else { continue };

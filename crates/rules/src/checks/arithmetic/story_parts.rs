@@ -79,7 +79,7 @@ pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let doc = story.doc;
     let frames = story.frames();
     let mut totals: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
-    for sentence in &story.sentences {
+    for sentence in story.sentences() {
         let indices = sentence.start..sentence.start + sentence.claims.len();
         let split = split(doc, story.claims, frames, sentence.first, sentence.end, indices.clone());
         if let Some(split) = &split

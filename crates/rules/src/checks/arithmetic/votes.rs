@@ -30,11 +30,12 @@ struct Size<'a> {
 pub(super) fn size(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let doc = story.doc;
     let mut sizes: Vec<Size> = Vec::new();
-    for (index, s) in story.sentences.iter().enumerate() {
+    for (index, s) in story.sentences().enumerate() {
         let sentence_sizes = s.claims.iter().filter_map(|&(c, _, end)| body_size(doc, c, end));
         let here: Vec<Size> =
             sentence_sizes.map(|(claim, body)| Size { claim, body, sentence: index }).collect();
-        let vote = is_vote(doc, s.first, s.end);
+        // Only a sentence with a tally is read for vote words.
+        let vote = s.claims.iter().any(|(c, _, _)| c.score().is_some()) && is_vote(doc, s.first, s.end);
         for &(tally, _, _) in s.claims.iter().filter(|_| vote) {
             let Some((yes, no)) = tally.score() else { continue };
             let size = match here.as_slice() {
@@ -84,14 +85,17 @@ fn earlier_size<'s, 'a>(
 
 pub(super) fn unanimous(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let doc = story.doc;
-    for s in &story.sentences {
+    for s in story.sentences() {
+        if !s.claims.iter().any(|(c, _, _)| c.score().is_some()) {
+            continue;
+        }
         let said =
             (s.first..s.end).find(|&k| matches!(doc.folded_word(k), Some("unanimous" | "unanimously")));
         let Some(said) = said else { continue };
         if !is_vote(doc, s.first, s.end) {
             continue;
         }
-        for &(tally, _, _) in &s.claims {
+        for &(tally, _, _) in s.claims {
             let Some((yes, no)) = tally.score() else { continue };
             if yes > 0.0 && no > 0.0 {
                 let finding =
