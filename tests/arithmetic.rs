@@ -1,8 +1,8 @@
 //! Arithmetic over a whole story, end to end: the stories under `tests/fixtures/arithmetic/`,
 //! each checked whole with `factlint check --format json`.
 //!
-//! `flag/<check>.txt` holds one error for the arithmetic check it is named after, and
-//! `quiet/<check>.txt` its twin: the same shapes with figures that add up, or figures that only
+//! `flag/<story>.txt` holds one error for one arithmetic check (listed below), and
+//! `quiet/<story>.txt` its twin: the same shapes with figures that add up, or figures that only
 //! look like parts of one total (parts picked from it, additions to it, another period, a score
 //! rather than a vote). A flag story must draw exactly one arithmetic finding, from its check,
 //! at the figure named below and related to the other figures it was summed with; a quiet story
@@ -15,23 +15,68 @@ use serde_json::Value;
 
 const NEUTRAL: &str = "tests/fixtures/neutral.factlint.yaml";
 
-/// A planted error: the story (named after its check), the phrase the finding must point into,
-/// and a phrase each related place must fall in, one for each.
+/// A planted error: the story, the check it is for, the phrase the finding must point into, and a
+/// phrase each related place must fall in, one for each.
 struct Flag {
+    story: &'static str,
     check: &'static str,
     at: &'static str,
     related: &'static [&'static str],
 }
 
 const FLAGS: &[Flag] = &[
-    Flag { check: "story-parts", at: "eight in the other", related: &["At least 21 people", "Eleven died"] },
-    Flag { check: "list-total", at: "five buildings", related: &["three schools", "two clinics"] },
-    Flag { check: "fraction", at: "or 52%", related: &["Nearly half"] },
-    Flag { check: "change-from-earlier", at: "rose 10%", related: &["$400 million", "$460 million"] },
-    Flag { check: "vote-size", at: "voted 6-4", related: &["nine-member"] },
-    Flag { check: "unanimous", at: "7-2", related: &["unanimously"] },
-    Flag { check: "unit-price", at: "raising $40,000", related: &["2,000 tickets", "$15 each"] },
-    Flag { check: "per-head", at: "$4,000 each", related: &["$1.2 million", "400 families"] },
+    Flag {
+        story: "story-parts",
+        check: "story-parts",
+        at: "eight in the other",
+        related: &["At least 21 people", "Eleven died"],
+    },
+    Flag {
+        story: "story-parts-group",
+        check: "story-parts",
+        at: "six children",
+        related: &["Thirty people", "Fourteen men", "twelve women"],
+    },
+    Flag {
+        story: "list-total",
+        check: "list-total",
+        at: "five buildings",
+        related: &["three schools", "two clinics"],
+    },
+    Flag { story: "fraction", check: "fraction", at: "or 52%", related: &["Nearly half"] },
+    Flag { story: "fraction-across", check: "fraction", at: "that 62%", related: &["Nearly half"] },
+    Flag {
+        story: "change-from-earlier",
+        check: "change-from-earlier",
+        at: "rose 10%",
+        related: &["$400 million", "$460 million"],
+    },
+    Flag {
+        story: "percent-of-earlier",
+        check: "percent-of-earlier",
+        at: "or 30%",
+        related: &["480 staff", "120 of them"],
+    },
+    Flag {
+        story: "percent-of-earlier-share",
+        check: "percent-of-earlier",
+        at: "cut 15%",
+        related: &["1,600 staff", "some 320 jobs"],
+    },
+    Flag { story: "vote-size", check: "vote-size", at: "voted 6-4", related: &["nine-member"] },
+    Flag { story: "unanimous", check: "unanimous", at: "7-2", related: &["unanimously"] },
+    Flag {
+        story: "unit-price",
+        check: "unit-price",
+        at: "raising $40,000",
+        related: &["2,000 tickets", "$15 each"],
+    },
+    Flag {
+        story: "per-head",
+        check: "per-head",
+        at: "$4,000 each",
+        related: &["$1.2 million", "400 families"],
+    },
 ];
 
 fn findings(relative: &str) -> Vec<Value> {
@@ -52,7 +97,7 @@ fn inside(place: &Value, (from, to): (u64, u64)) -> bool {
 
 #[test]
 fn every_story_has_a_flag_and_a_quiet_twin() {
-    let mut declared: Vec<String> = FLAGS.iter().map(|f| format!("{}.txt", f.check)).collect();
+    let mut declared: Vec<String> = FLAGS.iter().map(|f| format!("{}.txt", f.story)).collect();
     declared.sort_unstable();
     assert_eq!(common::entries(&fixture("arithmetic/flag")), declared);
     assert_eq!(common::entries(&fixture("arithmetic/quiet")), declared);
@@ -61,7 +106,7 @@ fn every_story_has_a_flag_and_a_quiet_twin() {
 #[test]
 fn each_flag_story_draws_its_one_finding() {
     for flag in FLAGS {
-        let file = format!("flag/{}.txt", flag.check);
+        let file = format!("flag/{}.txt", flag.story);
         let text = fixture_text(&format!("arithmetic/{file}"));
         let found = findings(&file);
         let found = arithmetic(&found);
@@ -81,7 +126,7 @@ fn each_flag_story_draws_its_one_finding() {
 #[test]
 fn quiet_twins_draw_no_arithmetic_finding() {
     for flag in FLAGS {
-        let file = format!("quiet/{}.txt", flag.check);
+        let file = format!("quiet/{}.txt", flag.story);
         let found = findings(&file);
         assert!(arithmetic(&found).is_empty(), "{file}: {:#?}", arithmetic(&found));
     }

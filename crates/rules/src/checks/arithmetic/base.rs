@@ -24,7 +24,7 @@ const MAX_LEVELS: usize = 2;
 pub(super) fn run(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let (doc, claims, frames) = (story.doc, story.claims, story.frames());
     let mut levels: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for s in &story.sentences {
+    for s in story.sentences() {
         for (offset, window) in s.claims.windows(2).enumerate() {
             let [(p, _, p_end), (x, x_first, x_end)] = window else { continue };
             let i = s.start + offset;

@@ -8,10 +8,11 @@
 //! above it.
 
 use super::sentence::Scan;
-use super::{SentenceClaims, approximate, format_figure, number_span, qualified, rounding};
+use super::{SentenceClaims, Story, approximate, format_figure, number_span, qualified, rounding};
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Claim, ClaimKind, Qualifier, Unit};
+use factlint_extract::{Claim, ClaimKind, Document, Frame, Place, Qualifier, Unit};
+use rustc_hash::FxHashMap;
 
 /// How far "nearly" and "about" let a fraction word stray, in percentage points.
 const LOOSE: f64 = 5.0;
@@ -39,6 +40,71 @@ pub(super) fn run(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
         };
         check(scan, fraction, percent, out);
     }
+}
+
+/// What a share is of, for the pass across sentences: its noun and the word after it.
+type Key<'a> = (&'a str, &'a str);
+
+/// The fractions and percentages a key has had so far.
+#[derive(Default)]
+struct Seen {
+    fractions: Vec<usize>,
+    percents: usize,
+}
+
+/// A fraction word and a percentage in different sentences for the same share.
+pub(super) fn across(scan: &Scan, story: &Story, out: &mut Vec<Finding>) {
+    let (doc, claims) = (story.doc, story.claims);
+    // Only a story with both a fraction word and a percentage needs frames.
+    if !claims.iter().any(is_fraction) || !claims.iter().any(is_percent) {
+        return;
+    }
+    let frames = story.frames();
+    let mut seen: FxHashMap<Key, Seen> = FxHashMap::default();
+    for s in story.sentences() {
+        let indices = s.start..s.start + s.claims.len();
+        for i in indices.clone() {
+            let (claim, frame) = (&claims[i], &frames[i]);
+            if !is_percent(claim) {
+                continue;
+            }
+            let Some(key) = key(doc, claim, frame) else { continue };
+            let earlier = seen.entry(key).or_default();
+            earlier.percents += 1;
+            // The fractions are those of earlier sentences: this one's are added below.
+            if let (&[fraction], 1) = (earlier.fractions.as_slice(), earlier.percents)
+                && same_share(&frames[fraction], frame)
+            {
+                check(scan, &claims[fraction], claim, out);
+            }
+        }
+        for i in indices {
+            let (claim, frame) = (&claims[i], &frames[i]);
+            let Some(key) = key(doc, claim, frame) else { continue };
+            let entry = seen.entry(key).or_default();
+            if is_fraction(claim) && entry.fractions.len() < 2 {
+                entry.fractions.push(i);
+            }
+        }
+    }
+}
+
+/// A share's noun and the word after it: ("staff", "voted") in "half of the staff voted".
+fn key<'a>(doc: &'a Document, claim: &Claim, frame: &'a Frame) -> Option<Key<'a>> {
+    if frame.restricted || frame.place == Place::Headline || !(is_fraction(claim) || is_percent(claim)) {
+        return None;
+    }
+    let head = frame.head.as_deref()?;
+    let next = doc.folded_word(doc.token_at(claim.span.end))?;
+    Some((head, next))
+}
+
+fn same_share(fraction: &Frame, percent: &Frame) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+    fraction.time == percent.time
+        && same(&fraction.agent, &percent.agent)
+        && fraction.verb == percent.verb
+        && fraction.modifiers == percent.modifiers
 }
 
 fn is_fraction(claim: &Claim) -> bool {

@@ -20,6 +20,10 @@
 //!
 //! - `story-parts`: parts in one sentence against a total stated earlier ([`story_parts`]).
 //! - `change-from-earlier`: "rose 10% to $460m" against the level given earlier ([`base`]).
+//! - `percent-of-earlier`: "120 of them, or 30%" against the 480 staff given earlier
+//!   ([`share_of_earlier`]).
+//! - `fraction` across sentences: "nearly half of the staff voted to strike" against "62% of
+//!   staff voted to strike" further on ([`fraction`]).
 //! - `vote-size` and `unanimous`: a tally against the body's size or "unanimously" ([`votes`]).
 //!
 //! Every check walks the story once; the story checks keep what they remember per key.
@@ -29,12 +33,14 @@ mod fraction;
 mod list;
 mod per_unit;
 mod sentence;
+mod share_of_earlier;
 mod story_parts;
 mod votes;
 
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, Document, Frame, Qualifier, Span};
+use rustc_hash::FxHashSet;
 use sentence::Scan;
 use std::cell::OnceCell;
 
@@ -53,6 +59,7 @@ pub(crate) enum ArithmeticCheck {
     PerHead,
     StoryParts,
     ChangeFromEarlier,
+    PercentOfEarlier,
     VoteSize,
     Unanimous,
 }
@@ -72,6 +79,7 @@ impl ArithmeticCheck {
         "per-head",
         "story-parts",
         "change-from-earlier",
+        "percent-of-earlier",
         "vote-size",
         "unanimous",
     ];
@@ -90,6 +98,7 @@ impl ArithmeticCheck {
             "per-head" => ArithmeticCheck::PerHead,
             "story-parts" => ArithmeticCheck::StoryParts,
             "change-from-earlier" => ArithmeticCheck::ChangeFromEarlier,
+            "percent-of-earlier" => ArithmeticCheck::PercentOfEarlier,
             "vote-size" => ArithmeticCheck::VoteSize,
             "unanimous" => ArithmeticCheck::Unanimous,
             _ => ArithmeticCheck::PercentOf,
@@ -102,11 +111,14 @@ impl ArithmeticCheck {
         match self {
             ArithmeticCheck::StoryParts => return story_parts::run(rule, story, out),
             ArithmeticCheck::ChangeFromEarlier => return base::run(rule, story, out),
+            ArithmeticCheck::PercentOfEarlier => return share_of_earlier::run(&scan, story, out),
+            ArithmeticCheck::Fraction => fraction::across(&scan, story, out),
             ArithmeticCheck::VoteSize => return votes::size(rule, story, out),
             ArithmeticCheck::Unanimous => return votes::unanimous(rule, story, out),
             _ => {}
         }
-        for sentence in &story.sentences {
+        for sentence in story.sentences() {
+            let sentence = &sentence;
             match self {
                 ArithmeticCheck::PercentOf => scan.percent_of(sentence, out),
                 ArithmeticCheck::Product => scan.product(sentence, out),
@@ -121,6 +133,7 @@ impl ArithmeticCheck {
                 ArithmeticCheck::PerHead => per_unit::per_head(&scan, sentence, out),
                 ArithmeticCheck::StoryParts
                 | ArithmeticCheck::ChangeFromEarlier
+                | ArithmeticCheck::PercentOfEarlier
                 | ArithmeticCheck::VoteSize
                 | ArithmeticCheck::Unanimous => {}
             }
@@ -132,15 +145,58 @@ impl ArithmeticCheck {
 pub(crate) struct Story<'a> {
     doc: &'a Document,
     claims: &'a [Claim],
-    sentences: Vec<SentenceClaims<'a>>,
+    /// Every claim with its token range, in story order: one allocation for the whole story.
+    entries: Vec<Entry<'a>>,
+    sentences: Vec<SentenceRange>,
     frames: OnceCell<Vec<Frame>>,
+}
+
+/// A claim and the tokens it spans, `first..end`.
+type Entry<'a> = (&'a Claim, usize, usize);
+
+/// Where one sentence's claims stand in [`Story::entries`], and its tokens.
+struct SentenceRange {
+    start: usize,
+    len: usize,
+    first: usize,
+    end: usize,
 }
 
 impl<'a> Story<'a> {
     /// The story's claims, and their frames when another check has computed them already.
     pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Vec<Frame>>) -> Story<'a> {
         let frames = frames.map_or_else(OnceCell::new, OnceCell::from);
-        Story { doc, claims, sentences: sentences(doc, claims), frames }
+        let mut entries = Vec::with_capacity(claims.len());
+        let mut sentences: Vec<SentenceRange> = Vec::new();
+        for (index, claim) in claims.iter().enumerate() {
+            let first = doc.token_at(claim.span.start);
+            let end = doc.token_at(claim.span.end);
+            entries.push((claim, first, end));
+            match sentences.last_mut() {
+                // Claims come in text order: a claim inside the last sentence belongs to it.
+                Some(last) if first < last.end => last.len += 1,
+                _ => {
+                    let sentence = doc.sentences()[doc.sentence_of(first)];
+                    sentences.push(SentenceRange {
+                        start: index,
+                        len: 1,
+                        first: sentence.first_token as usize,
+                        end: sentence.end_token as usize,
+                    });
+                }
+            }
+        }
+        Story { doc, claims, entries, sentences, frames }
+    }
+
+    /// The sentences that hold claims, in story order.
+    fn sentences(&self) -> impl Iterator<Item = SentenceClaims<'_>> {
+        self.sentences.iter().map(|range| SentenceClaims {
+            claims: &self.entries[range.start..range.start + range.len],
+            start: range.start,
+            first: range.first,
+            end: range.end,
+        })
     }
 
     fn frames(&self) -> &[Frame] {
@@ -150,32 +206,11 @@ impl<'a> Story<'a> {
 
 /// The claims of one sentence, with their token ranges.
 pub(crate) struct SentenceClaims<'a> {
-    claims: Vec<(&'a Claim, usize, usize)>,
+    claims: &'a [Entry<'a>],
     /// The index in the story's claims of this sentence's first claim.
     start: usize,
     first: usize,
     end: usize,
-}
-
-fn sentences<'a>(doc: &Document, claims: &'a [Claim]) -> Vec<SentenceClaims<'a>> {
-    let mut out: Vec<SentenceClaims> = Vec::new();
-    for (index, claim) in claims.iter().enumerate() {
-        let first = doc.token_at(claim.span.start);
-        let end = doc.token_at(claim.span.end);
-        let sentence = doc.sentences()[doc.sentence_of(first)];
-        match out.last_mut() {
-            Some(last) if last.first == sentence.first_token as usize => {
-                last.claims.push((claim, first, end))
-            }
-            _ => out.push(SentenceClaims {
-                claims: vec![(claim, first, end)],
-                start: index,
-                first: sentence.first_token as usize,
-                end: sentence.end_token as usize,
-            }),
-        }
-    }
-    out
 }
 
 /// The text of token `i`, or nothing past the last token: a figure may end the story.
@@ -184,8 +219,21 @@ fn token_text(doc: &Document, i: usize) -> &str {
 }
 
 /// Whether the folded word at token `i` is one of `words`.
-fn word_in(doc: &Document, i: usize, words: &[&str]) -> bool {
-    doc.folded_word(i).is_some_and(|w| words.contains(&w))
+fn word_in(doc: &Document, i: usize, words: &WordList) -> bool {
+    doc.folded_word(i).is_some_and(|w| words.contains(w))
+}
+
+/// A list of lower-case words from a file under `crates/rules/data/`.
+pub(super) type WordList = FxHashSet<&'static str>;
+
+/// The words of a data file: one a line, with `#` comments and blank lines skipped.
+pub(super) fn word_list(text: &'static str) -> WordList {
+    data_lines(text).collect()
+}
+
+/// A data file's lines, trimmed, without comments and blank lines.
+pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// The figure's first number token, or the figure when it is written in words: what a finding
@@ -204,8 +252,14 @@ fn sum_text(values: &[f64]) -> String {
     format!("{} = {}", parts.join(" + "), format_figure(values.iter().sum()))
 }
 
-/// A qualifier as copy writes it before a total: "at least 21".
+/// A qualifier as copy writes it before a total: "at least 21"; a figure in words that opened its
+/// sentence is lower-cased ("Thirty" → "thirty").
 fn qualified(qualifier: Qualifier, figure: &str) -> String {
+    let figure = if figure.starts_with(|c: char| c.is_alphabetic()) {
+        figure.to_lowercase()
+    } else {
+        figure.to_string()
+    };
     let word = match qualifier {
         Qualifier::About => "about ",
         Qualifier::Nearly => "nearly ",

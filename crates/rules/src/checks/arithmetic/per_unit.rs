@@ -10,29 +10,19 @@
 //! alone.
 
 use super::sentence::Scan;
-use super::{SentenceClaims, format_figure, rounding, token_text};
+use super::{SentenceClaims, WordList, format_figure, rounding, token_text, word_list};
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Qualifier, TokenKind};
+use std::sync::LazyLock;
 
 /// Words right before a total: "raising $40,000", "a total of $1.2 million", "worth $30,000".
-const TOTAL_BEFORE: &[&str] = &[
-    "raising",
-    "raised",
-    "totalling",
-    "totaling",
-    "worth",
-    "fetching",
-    "bringing",
-    "generating",
-    "of",
-    "or",
-    "for",
-];
+static TOTAL_BEFORE: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/total_before.txt")));
 
 /// Words that make a sum something other than count times price.
-const NOT_GROSS: &[&str] =
-    &["net", "fees", "fee", "costs", "expenses", "commission", "commissions", "discount"];
+static NOT_GROSS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/net_sum_words.txt")));
 
 /// The most tokens between a count and its price "at": "2.55 mln common shares from the family
 /// yesterday at 30 dlrs a share".
@@ -43,9 +33,6 @@ const MAX_GAP: usize = 12;
 const SLACK: f64 = 0.01;
 
 pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
-    if not_gross(scan, s) {
-        return;
-    }
     for (k, &(p, p_first, p_end)) in s.claims.iter().enumerate() {
         if !is_money(p) || !each_after(scan, p_end) {
             continue;
@@ -79,7 +66,7 @@ pub(super) fn unit_price(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>
         let (Some(count), Some(price), Some(stated)) = (n.value, p.value, t.value) else { continue };
         let actual = count * price;
         let allowed = rounding(scan.doc, t) + rounding(scan.doc, p) * count + stated.abs() * SLACK;
-        if (actual - stated).abs() > allowed {
+        if (actual - stated).abs() > allowed && !not_gross(scan, s) {
             let (doc, actual) = (scan.doc, money(scan, t, actual));
             let sum = format!("{} × {} = {actual}", doc.slice(n.figure), doc.slice(p.figure));
             report(scan, t, &sum, &[n, p], out);
@@ -97,9 +84,6 @@ fn date_tail(scan: &Scan, s: &SentenceClaims, j: usize) -> bool {
 }
 
 pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) {
-    if not_gross(scan, s) {
-        return;
-    }
     for window in s.claims.windows(3) {
         let [(t, _, _), (n, n_first, n_end), (p, p_first, p_end)] = window else { continue };
         if !is_money(t) || !is_count(n) || !is_money(p) || p.unit != t.unit {
@@ -118,7 +102,7 @@ pub(super) fn per_head(scan: &Scan, s: &SentenceClaims, out: &mut Vec<Finding>) 
         let (Some(total), Some(count), Some(stated)) = (t.value, n.value, p.value) else { continue };
         let actual = total / count;
         let allowed = rounding(scan.doc, p) + rounding(scan.doc, t) / count + stated.abs() * SLACK;
-        if (actual - stated).abs() > allowed {
+        if (actual - stated).abs() > allowed && !not_gross(scan, s) {
             let (doc, actual) = (scan.doc, money(scan, p, actual));
             let sum = format!("{} ÷ {} = {actual}", doc.slice(t.figure), doc.slice(n.figure));
             report(scan, p, &sum, &[t, n], out);
@@ -156,14 +140,16 @@ fn total_before(scan: &Scan, k: usize) -> bool {
     k > 0 && {
         let word = scan.word(k - 1);
         let word = word.as_str();
-        TOTAL_BEFORE.contains(&word)
+        TOTAL_BEFORE.contains(word)
             && (word != "of" || (k >= 2 && scan.word(k - 2).as_str() == "total"))
             && (word != "or" || (k >= 2 && token_text(scan.doc, k - 2) == ","))
     }
 }
 
+/// Whether the sentence speaks of a net sum ("after fees"). Asked only of a sum that is off, so
+/// most sentences are never read for it.
 fn not_gross(scan: &Scan, s: &SentenceClaims) -> bool {
-    (s.first..s.end).any(|k| NOT_GROSS.contains(&scan.word(k).as_str()))
+    (s.first..s.end).any(|k| scan.doc.folded_word(k).is_some_and(|w| NOT_GROSS.contains(w)))
 }
 
 /// A sum of money written like `like`: "$30,000" after "$40,000", "30 million USD" after "40 mln

@@ -195,10 +195,12 @@ impl Scan<'_> {
     }
 
     pub(super) fn direction(&self, s: &SentenceClaims, out: &mut Vec<Finding>) {
-        if self.is_ranking(s) {
+        let pairs = self.change_pair(s);
+        // The sentence is read for ranking words only when it has a change to check.
+        if pairs.is_empty() || self.is_ranking(s) {
             return;
         }
-        for (new, old, up, _) in self.change_pair(s) {
+        for (new, old, up, _) in pairs {
             let (Some(new_value), Some(old_value)) = (new.value, old.value) else { continue };
             if new_value == old_value || (new_value > old_value) == up || approximate(new) || approximate(old)
             {

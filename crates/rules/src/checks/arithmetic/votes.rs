@@ -9,30 +9,16 @@
 //! A tally counts only in a sentence about a vote ("voted", "approved", "ruled"), so "won 6-4"
 //! is a score.
 
-use super::{Story, number_span};
+use super::{Story, WordList, number_span, word_list};
 use crate::checks::mentions::is_body_member;
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Document, Qualifier};
+use std::sync::LazyLock;
 
 /// Words that make a tally a vote.
-const VOTE_WORDS: &[&str] = &[
-    "vote",
-    "voted",
-    "votes",
-    "voting",
-    "approved",
-    "approve",
-    "rejected",
-    "reject",
-    "passed",
-    "ruled",
-    "ballot",
-    "backed",
-    "endorsed",
-    "overturned",
-    "upheld",
-];
+static VOTE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../../data/vote_words.txt")));
 
 /// A body's size: its claim, and the noun after it ("board" in "the nine-member board").
 struct Size<'a> {
@@ -44,11 +30,12 @@ struct Size<'a> {
 pub(super) fn size(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let doc = story.doc;
     let mut sizes: Vec<Size> = Vec::new();
-    for (index, s) in story.sentences.iter().enumerate() {
+    for (index, s) in story.sentences().enumerate() {
         let sentence_sizes = s.claims.iter().filter_map(|&(c, _, end)| body_size(doc, c, end));
         let here: Vec<Size> =
             sentence_sizes.map(|(claim, body)| Size { claim, body, sentence: index }).collect();
-        let vote = is_vote(doc, s.first, s.end);
+        // Only a sentence with a tally is read for vote words.
+        let vote = s.claims.iter().any(|(c, _, _)| c.score().is_some()) && is_vote(doc, s.first, s.end);
         for &(tally, _, _) in s.claims.iter().filter(|_| vote) {
             let Some((yes, no)) = tally.score() else { continue };
             let size = match here.as_slice() {
@@ -98,14 +85,17 @@ fn earlier_size<'s, 'a>(
 
 pub(super) fn unanimous(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
     let doc = story.doc;
-    for s in &story.sentences {
+    for s in story.sentences() {
+        if !s.claims.iter().any(|(c, _, _)| c.score().is_some()) {
+            continue;
+        }
         let said =
             (s.first..s.end).find(|&k| matches!(doc.folded_word(k), Some("unanimous" | "unanimously")));
         let Some(said) = said else { continue };
         if !is_vote(doc, s.first, s.end) {
             continue;
         }
-        for &(tally, _, _) in &s.claims {
+        for &(tally, _, _) in s.claims {
             let Some((yes, no)) = tally.score() else { continue };
             if yes > 0.0 && no > 0.0 {
                 let finding =
@@ -121,7 +111,7 @@ pub(super) fn unanimous(rule: &Rule, story: &Story, out: &mut Vec<Finding>) {
 }
 
 fn is_vote(doc: &Document, first: usize, end: usize) -> bool {
-    (first..end).any(|k| doc.folded_word(k).is_some_and(|w| VOTE_WORDS.contains(&w)))
+    (first..end).any(|k| doc.folded_word(k).is_some_and(|w| VOTE_WORDS.contains(w)))
 }
 
 /// Whether a claim gives a body's size ("the nine-member board", "its 11 members"), and the
