@@ -157,6 +157,7 @@ fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame
         None => (None, Vec::new()),
     };
     if !numeric {
+        // "the May fall in exports": a period named as the time of a movement with no figure.
         return Frame {
             head,
             modifiers,
@@ -462,6 +463,16 @@ fn movement(
     Some((direction, named(subject)))
 }
 
+/// Which way a movement word says a figure went: "fall" → down.
+pub fn direction_of(word: &str) -> Option<Direction> {
+    DIRECTIONS.get(word).copied()
+}
+
+/// A month's full name, lower-cased, from its name or abbreviation: "sept" → "september".
+pub fn month_name(word: &str) -> Option<&'static str> {
+    MONTHS.get(word).copied()
+}
+
 fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
     if claim.additive {
         return Definiteness::Additional;
@@ -748,7 +759,8 @@ impl<'a> Words<'a> {
 
     fn source_before(&self, verb: usize) -> Option<String> {
         let word = self.word(verb.checked_sub(1)?)?;
-        (!["has", "had", "have", "also", "was", "were", "is", "it"].contains(&word)).then(|| word.to_string())
+        // "that it says": a pronoun is a source left unnamed, not a cue to look after the verb.
+        (!["has", "had", "have", "also", "was", "were", "is"].contains(&word)).then(|| word.to_string())
     }
 
     fn source_after(&self, at: usize) -> Option<String> {
@@ -912,6 +924,11 @@ mod tests {
         let frame = frame_of("Traders noted the 5 pct fall in exports.", "5 pct");
         assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Down), Some("export")));
         assert_eq!(frame_of("Exports were 5 pct of output.", "5 pct").direction, None);
+        assert_eq!(
+            (direction_of("fall"), direction_of("falls")),
+            (Some(Direction::Down), Some(Direction::Down))
+        );
+        assert_eq!(month_name("sept"), Some("september"));
     }
 
     #[test]
@@ -933,6 +950,8 @@ mod tests {
         assert_eq!(frame.agent, None);
         assert_eq!(frame.attribution.as_deref(), Some("union"));
         assert_eq!(frame_of("On Tuesday it said it would cut 300 jobs.", "300").agent, None);
+        let frame = frame_of("The state has sued 38 lenders that it says forced owners to pay.", "38");
+        assert_eq!(frame.attribution, None);
     }
 
     #[test]
