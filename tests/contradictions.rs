@@ -34,6 +34,7 @@ const FLAGS: &[Flag] = &[
         file: "back-reference-money.md", first: "a £40m flood defence scheme", second: "the £55m scheme"
     },
     Flag { file: "headline.txt", first: "to cut 4,500 jobs", second: "up to 2,600 jobs" },
+    Flag { file: "headline-front-matter.md", first: "to hire 1,200 drivers", second: "hire 800 drivers" },
     Flag {
         file: "headline-lead-money.txt",
         first: "issues 300 million euro bond",

@@ -39,8 +39,8 @@ pub enum Definiteness {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
-    /// The title: a plain-text first line without a full stop, a Markdown `# ` heading, an HTML
-    /// `<h1>` or `<title>`.
+    /// The title: a plain-text first line without a full stop, a Markdown `# ` heading or
+    /// front matter `title:`, an HTML `<h1>` or `<title>`.
     Headline,
     /// The first paragraph of the story proper.
     Lead,
@@ -825,7 +825,8 @@ fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
         Format::Markdown => {
             let start = doc.to_source(span).start as usize;
             let line_start = doc.source()[..start].rfind('\n').map_or(0, |i| i + 1);
-            doc.source()[line_start..].starts_with("# ")
+            let line = &doc.source()[line_start..];
+            line.starts_with("# ") || (doc.source().starts_with("---") && line.starts_with("title:"))
         }
         Format::Html => {
             let start = doc.to_source(span).start as usize;
@@ -974,9 +975,18 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let claims = extract(&doc);
-        let frames = frames(&doc, &claims);
-        assert_eq!(frames[0].place, Place::Headline);
-        assert_eq!(frames[1].place, Place::Lead);
+        let framed = frames(&doc, &claims);
+        assert_eq!(framed[0].place, Place::Headline);
+        assert_eq!(framed[1].place, Place::Lead);
+        let doc = Document::parse(
+            "---\ntitle: \"Carmaker to cut 6,200 jobs\"\ndate: 2025-05-08\n---\n\nThe carmaker will cut 2,600 jobs.\n",
+            &crate::Options { format: Format::Markdown, ..Default::default() },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let claims = extract(&doc);
+        let places: Vec<(&str, Place)> =
+            claims.iter().zip(frames(&doc, &claims)).map(|(c, f)| (doc.slice(c.figure), f.place)).collect();
+        assert_eq!(places, vec![("6,200", Place::Headline), ("2,600", Place::Lead)]);
     }
 
     #[test]

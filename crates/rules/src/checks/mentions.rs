@@ -539,10 +539,23 @@ fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
 }
 
 /// The same act in the same period, both done or both planned: "exported 80,432 cars" and
-/// "aims to export 450,000 cars" are a deed and a plan.
+/// "aims to export 450,000 cars" are a deed and a plan. A state ("owns 26 pct", "hold 57
+/// seats") is no act: holders are many and holdings change.
 fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
-    compatible(antecedent, later) && later.time == antecedent.time && later.planned == antecedent.planned
+    compatible(antecedent, later)
+        && later.time == antecedent.time
+        && later.planned == antecedent.planned
+        && !later.verb.is_some_and(|verb| STATE_VERBS.contains(verb))
 }
+
+/// Verb lemmas that give a state rather than an act, from `data/state_verbs.txt`.
+static STATE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/state_verbs.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
 
 /// A headline figure restated in the body: linked when no body figure with its noun and verb
 /// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
@@ -817,6 +830,17 @@ mod tests {
         let found = linked("Harald Lind, 58, was appointed. Lind, 63, told reporters he was pleased.");
         assert_eq!(found, vec![("63".into(), "58".into(), Signal::Age)]);
         assert!(linked("Harald Lind, 58, was appointed. Oslo, 63, is a list entry.").is_empty());
+    }
+
+    #[test]
+    fn no_same_event_between_two_holdings() {
+        assert!(
+            linked(
+                "Warburg already owns 26 pct of Symbion. After the offer Warburg will own 59 pct of Symbion."
+            )
+            .is_empty()
+        );
+        assert!(linked("The Social Democrats hold 57 seats. The Conservatives hold 44 seats.").is_empty());
     }
 
     #[test]
