@@ -785,7 +785,9 @@ impl<'a> Words<'a> {
 
 /// Where the headline and the lead are, and which words stand inside quotation marks.
 struct Layout {
-    headline: Option<usize>,
+    /// How many paragraphs the headline takes: a Markdown story may give its title both in the
+    /// front matter and as a `# ` heading.
+    headlines: usize,
     lead: Option<usize>,
     quoted: Vec<bool>,
 }
@@ -793,16 +795,17 @@ struct Layout {
 impl Layout {
     fn of(doc: &Document) -> Layout {
         let paragraphs = doc.paragraphs();
-        let headline = paragraphs.first().is_some_and(|p| is_headline(doc, p.span)).then_some(0);
-        let body_start = headline.map_or(0, |h| h + 1);
+        let most = if doc.format() == Format::Markdown { 2 } else { 1 };
+        let headlines = paragraphs.iter().take(most).take_while(|p| is_headline(doc, p.span)).count();
+        let body_start = headlines;
         let lead =
             (body_start..paragraphs.len().min(body_start + 3)).find(|&p| paragraphs[p].tokens().len() >= 5);
-        Layout { headline, lead, quoted: quoted_tokens(doc) }
+        Layout { headlines, lead, quoted: quoted_tokens(doc) }
     }
 
     fn place(&self, doc: &Document, token: usize) -> Place {
         let paragraph = doc.paragraph_of(token);
-        if Some(paragraph) == self.headline {
+        if paragraph < self.headlines {
             return Place::Headline;
         }
         if self.quoted.get(token).copied().unwrap_or(false) {
