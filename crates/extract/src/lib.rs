@@ -27,7 +27,8 @@ mod text;
 
 pub use claims::claim::{Claim, ClaimKind, ClockTime, DateParts, DateValue, Detail, Qualifier, Subject};
 pub use claims::frame::{
-    Definiteness, Direction, Frame, Place, Role, frames, is_period_unit, participle, verb_lemma,
+    Definiteness, Direction, Frame, Place, Role, direction_of, frames, is_period_unit, month_name,
+    participle, verb_lemma,
 };
 pub use claims::temporal::{Tense, Written, weekday_name};
 pub use jiff;

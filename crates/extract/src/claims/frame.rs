@@ -39,8 +39,8 @@ pub enum Definiteness {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
-    /// The title: a plain-text first line without a full stop, a Markdown `# ` heading, an HTML
-    /// `<h1>` or `<title>`.
+    /// The title: a plain-text first line without a full stop, a Markdown `# ` heading or
+    /// front matter `title:`, an HTML `<h1>` or `<title>`.
     Headline,
     /// The first paragraph of the story proper.
     Lead,
@@ -157,6 +157,7 @@ fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame
         None => (None, Vec::new()),
     };
     if !numeric {
+        // "the May fall in exports": a period named as the time of a movement with no figure.
         return Frame {
             head,
             modifiers,
@@ -516,6 +517,16 @@ fn movement(
     Some((direction, named(subject)))
 }
 
+/// Which way a movement word says a figure went: "fall" → down.
+pub fn direction_of(word: &str) -> Option<Direction> {
+    DIRECTIONS.get(word).copied()
+}
+
+/// A month's full name, lower-cased, from its name or abbreviation: "sept" → "september".
+pub fn month_name(word: &str) -> Option<&'static str> {
+    MONTHS.get(word).copied()
+}
+
 fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
     if claim.additive {
         return Definiteness::Additional;
@@ -820,7 +831,8 @@ impl<'a> Words<'a> {
 
     fn source_before(&self, verb: usize) -> Option<String> {
         let word = self.word(verb.checked_sub(1)?)?;
-        (!["has", "had", "have", "also", "was", "were", "is", "it"].contains(&word)).then(|| word.to_string())
+        // "that it says": a pronoun is a source left unnamed, not a cue to look after the verb.
+        (!["has", "had", "have", "also", "was", "were", "is"].contains(&word)).then(|| word.to_string())
     }
 
     fn source_after(&self, at: usize) -> Option<String> {
@@ -845,7 +857,9 @@ impl<'a> Words<'a> {
 
 /// Where the headline and the lead are, and which words stand inside quotation marks.
 struct Layout {
-    headline: Option<usize>,
+    /// How many paragraphs the headline takes: a Markdown story may give its title both in the
+    /// front matter and as a `# ` heading.
+    headlines: usize,
     lead: Option<usize>,
     quoted: Vec<bool>,
 }
@@ -853,16 +867,17 @@ struct Layout {
 impl Layout {
     fn of(doc: &Document) -> Layout {
         let paragraphs = doc.paragraphs();
-        let headline = paragraphs.first().is_some_and(|p| is_headline(doc, p.span)).then_some(0);
-        let body_start = headline.map_or(0, |h| h + 1);
+        let most = if doc.format() == Format::Markdown { 2 } else { 1 };
+        let headlines = paragraphs.iter().take(most).take_while(|p| is_headline(doc, p.span)).count();
+        let body_start = headlines;
         let lead =
             (body_start..paragraphs.len().min(body_start + 3)).find(|&p| paragraphs[p].tokens().len() >= 5);
-        Layout { headline, lead, quoted: quoted_tokens(doc) }
+        Layout { headlines, lead, quoted: quoted_tokens(doc) }
     }
 
     fn place(&self, doc: &Document, token: usize) -> Place {
         let paragraph = doc.paragraph_of(token);
-        if Some(paragraph) == self.headline {
+        if paragraph < self.headlines {
             return Place::Headline;
         }
         if self.quoted.get(token).copied().unwrap_or(false) {
@@ -885,7 +900,8 @@ fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
         Format::Markdown => {
             let start = doc.to_source(span).start as usize;
             let line_start = doc.source()[..start].rfind('\n').map_or(0, |i| i + 1);
-            doc.source()[line_start..].starts_with("# ")
+            let line = &doc.source()[line_start..];
+            line.starts_with("# ") || (doc.source().starts_with("---") && line.starts_with("title:"))
         }
         Format::Html => {
             let start = doc.to_source(span).start as usize;
@@ -984,6 +1000,11 @@ mod tests {
         let frame = frame_of("Traders noted the 5 pct fall in exports.", "5 pct");
         assert_eq!((frame.direction, frame.indicator.as_deref()), (Some(Direction::Down), Some("export")));
         assert_eq!(frame_of("Exports were 5 pct of output.", "5 pct").direction, None);
+        assert_eq!(
+            (direction_of("fall"), direction_of("falls")),
+            (Some(Direction::Down), Some(Direction::Down))
+        );
+        assert_eq!(month_name("sept"), Some("september"));
     }
 
     #[test]
@@ -1005,6 +1026,8 @@ mod tests {
         assert_eq!(frame.agent, None);
         assert_eq!(frame.attribution.as_deref(), Some("union"));
         assert_eq!(frame_of("On Tuesday it said it would cut 300 jobs.", "300").agent, None);
+        let frame = frame_of("The state has sued 38 lenders that it says forced owners to pay.", "38");
+        assert_eq!(frame.attribution, None);
     }
 
     #[test]
@@ -1027,9 +1050,18 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let claims = extract(&doc);
-        let frames = frames(&doc, &claims);
-        assert_eq!(frames[0].place, Place::Headline);
-        assert_eq!(frames[1].place, Place::Lead);
+        let framed = frames(&doc, &claims);
+        assert_eq!(framed[0].place, Place::Headline);
+        assert_eq!(framed[1].place, Place::Lead);
+        let doc = Document::parse(
+            "---\ntitle: \"Carmaker to cut 6,200 jobs\"\ndate: 2025-05-08\n---\n\nThe carmaker will cut 2,600 jobs.\n",
+            &crate::Options { format: Format::Markdown, ..Default::default() },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let claims = extract(&doc);
+        let places: Vec<(&str, Place)> =
+            claims.iter().zip(frames(&doc, &claims)).map(|(c, f)| (doc.slice(c.figure), f.place)).collect();
+        assert_eq!(places, vec![("6,200", Place::Headline), ("2,600", Place::Lead)]);
     }
 
     #[test]

@@ -11,6 +11,9 @@
 //!   (see [`mentions`]): "the 8,200 households", "sued 52 lenders", the headline's figure, "the
 //!   67-year-old", "its nine members" … "the seven-member board". The rule's `tolerance` is the
 //!   relative slack allowed for rounding, its `minimum` the smallest figure it compares.
+//! - `lower-bound`: a lower bound ("at least 23 people died") that a later exact total
+//!   ("the death toll of 31") overtakes with no word that the figure rose: not impossible, but
+//!   one of the two is out of date, and it is what a copy editor asks about.
 //!
 //! The finding points at the later figure; `related` points at the earlier one.
 
@@ -25,6 +28,7 @@ pub(crate) enum ConsistencyCheck {
     Figures,
     Ages,
     Restated(Signal),
+    LowerBound,
 }
 
 /// The frames and mention chains of one story, computed once for all the rules that read them.
@@ -41,6 +45,7 @@ impl ConsistencyCheck {
         "back-reference",
         "same-event",
         "headline",
+        "lower-bound",
     ];
 
     pub fn from_name(name: &str) -> ConsistencyCheck {
@@ -53,6 +58,7 @@ impl ConsistencyCheck {
             "back-reference" => ConsistencyCheck::Restated(Signal::BackReference),
             "same-event" => ConsistencyCheck::Restated(Signal::SameEvent),
             "headline" => ConsistencyCheck::Restated(Signal::Headline),
+            "lower-bound" => ConsistencyCheck::LowerBound,
             _ => ConsistencyCheck::Figures,
         }
     }
@@ -65,22 +71,25 @@ impl ConsistencyCheck {
         chains: &mut Chains,
         out: &mut Vec<Finding>,
     ) {
-        if let ConsistencyCheck::Restated(signal) = self {
+        if matches!(self, ConsistencyCheck::Restated(_) | ConsistencyCheck::LowerBound) {
             let (frames, links) = chains.get_or_insert_with(|| {
                 let frames = factlint_extract::frames(doc, claims);
                 let links = mentions::chains(doc, claims, &frames);
                 (frames, links)
             });
-            restated(rule, signal, doc, claims, frames, links, out);
+            match self {
+                ConsistencyCheck::Restated(signal) => restated(rule, signal, doc, claims, frames, links, out),
+                _ => overtaken(rule, doc, claims, frames, links, out),
+            }
             return;
         }
         let same: fn(&Claim, &Claim) -> bool = match self {
-            ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => same_figure,
             ConsistencyCheck::Ages => same_person,
+            _ => same_figure,
         };
         let key: fn(&Claim) -> Option<String> = match self {
-            ConsistencyCheck::Figures | ConsistencyCheck::Restated(_) => figure_key,
             ConsistencyCheck::Ages => person_key,
+            _ => figure_key,
         };
         // Claims that can be the same thing share a key, so each claim is compared with its
         // own kind only: a long story (or a whole archive in one file) stays linear.
@@ -124,7 +133,7 @@ impl ConsistencyCheck {
                     && claim.unit != Some(Unit::FRACTION)
             }
             ConsistencyCheck::Ages => matches!(claim.detail, Detail::Age { person: Some(_) }),
-            ConsistencyCheck::Restated(_) => true,
+            ConsistencyCheck::Restated(_) | ConsistencyCheck::LowerBound => true,
         }
     }
 }
@@ -142,6 +151,20 @@ fn restated(
 ) {
     let tolerance = rule.spec.tolerance.unwrap_or(0.0);
     let minimum = rule.spec.minimum.unwrap_or(0.0);
+    if signal == Signal::Direction {
+        for movement in mentions::named_movements(doc, claims, frames) {
+            let (earlier, frame) = (&claims[movement.antecedent], &frames[movement.antecedent]);
+            if frame.direction == Some(movement.direction) {
+                continue;
+            }
+            let first = doc.slice(earlier.span).to_string();
+            let why = format!("both give the move in {}", frame.indicator.as_deref().unwrap_or("it"));
+            let vars =
+                [("found", doc.slice(movement.span)), ("first", first.as_str()), ("why", why.as_str())];
+            let finding = rule.finding(movement.span, &vars, None);
+            out.push(Rule::with_related(finding, earlier.figure, format!("first given as “{first}” here")));
+        }
+    }
     for (i, link) in links.iter().enumerate() {
         let Some(link) = link.filter(|l| l.signal == signal) else { continue };
         let (earlier, later) = (&claims[link.antecedent], &claims[i]);
@@ -178,6 +201,53 @@ fn restated(
         out.push(Rule::with_related(finding, earlier.figure, format!("first given as “{first}” here")));
     }
 }
+
+/// Flags each total linked to an earlier lower bound ("at least 23 people died") that it
+/// overtakes ("the death toll of 31") when its sentence does not say the figure rose.
+fn overtaken(
+    rule: &Rule,
+    doc: &Document,
+    claims: &[Claim],
+    frames: &[Frame],
+    links: &[Option<Link>],
+    out: &mut Vec<Finding>,
+) {
+    let tolerance = rule.spec.tolerance.unwrap_or(0.0);
+    let minimum = rule.spec.minimum.unwrap_or(0.0);
+    for (i, link) in links.iter().enumerate() {
+        let Some(link) = link.filter(|l| l.signal == Signal::Total) else { continue };
+        let (earlier, later) = (&claims[link.antecedent], &claims[i]);
+        let bound = matches!(earlier.qualifier, Qualifier::AtLeast | Qualifier::MoreThan);
+        let (Some(low), Some(value)) = (earlier.low, later.value) else { continue };
+        if !bound
+            || later.qualifier != Qualifier::Exact
+            || low < minimum
+            || value <= low * (1.0 + tolerance)
+            || says_it_rose(doc, later)
+        {
+            continue;
+        }
+        let first = doc.slice(earlier.span).to_string();
+        let why = same_thing(doc, earlier, &frames[link.antecedent]);
+        let vars = [("found", doc.slice(later.span)), ("first", first.as_str()), ("why", why.as_str())];
+        let finding = rule.finding(later.figure, &vars, None);
+        out.push(Rule::with_related(finding, earlier.figure, format!("first given as “{first}” here")));
+    }
+}
+
+/// Whether the words before a figure in its sentence say it rose to it: "the toll rose to 31",
+/// "had climbed to 31".
+fn says_it_rose(doc: &Document, claim: &Claim) -> bool {
+    let figure = doc.token_at(claim.span.start);
+    let from = doc.sentences()[doc.sentence_of(figure)].first_token as usize;
+    (from..figure).any(|k| {
+        doc.folded_word(k).is_some_and(|w| RISES.contains(&w)) && doc.folded_word(k + 1) == Some("to")
+    })
+}
+
+/// Verbs that say a total grew to a new figure.
+const RISES: &[&str] =
+    &["rose", "risen", "climbed", "jumped", "increased", "grew", "grown", "reached", "hit"];
 
 /// Whether two claims' intervals, each widened by `tolerance` of its bounds, meet.
 fn overlaps_within(a: &Claim, b: &Claim, tolerance: f64) -> bool {
@@ -222,10 +292,6 @@ pub(crate) fn compares(doc: &Document, claim: &Claim) -> bool {
                 | "earlier"
                 | "previous"
                 | "previously"
-                | "rose"
-                | "fell"
-                | "increase"
-                | "decrease"
                 | "instead"
                 | "ranged"
                 | "estimates"
@@ -233,6 +299,16 @@ pub(crate) fn compares(doc: &Document, claim: &Claim) -> bool {
                 | "forecast"
         ) || (w == "last"
             && matches!(word(k + 1).as_str(), "year" | "week" | "month" | "quarter" | "season" | "time"))
+            || (matches!(w.as_str(), "rose" | "fell" | "increase" | "decrease") && moves_a_figure(doc, k))
+    })
+}
+
+/// Whether a movement word at `k` moves a figure: one follows within a few words, or "by",
+/// "to" or "from" does ("rose 5 pct", "fell to 300"). "fell into a ravine" compares nothing.
+fn moves_a_figure(doc: &Document, k: usize) -> bool {
+    (k + 1..k + 5).any(|next| {
+        doc.token_kind(next) == Some(factlint_extract::TokenKind::Number)
+            || matches!(doc.folded_word(next), Some("by" | "to" | "from"))
     })
 }
 

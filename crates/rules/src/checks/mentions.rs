@@ -27,7 +27,7 @@
 //! rates, durations, and numbers that belong to names ("Boeing 737-200"). Claims are indexed by key, so a story is read once, whatever its length.
 
 use factlint_extract::{
-    Claim, ClaimKind, Definiteness, Document, Frame, Place, Qualifier, Role, TokenKind, Unit,
+    Claim, ClaimKind, Definiteness, Direction, Document, Frame, Place, Qualifier, Role, Span, TokenKind, Unit,
 };
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
@@ -217,7 +217,8 @@ fn link_ages(doc: &Document, claims: &[Claim], frames: &[Frame], links: &mut [Op
                 let year_old = doc.slice(claim.span).contains("year-old");
                 if let Some((surname, antecedent)) = aged.filter(|_| year_old && !several)
                     && frames[i].definiteness == Definiteness::Definite
-                    && !names_someone_else(doc, &claims[antecedent..=i], surname)
+                    && (!names_someone_else(doc, &claims[antecedent..=i], surname)
+                        || named_last(doc, &claims[antecedent..=i], surname))
                 {
                     links[i] = Some(Link { antecedent, signal: Signal::Age });
                 }
@@ -255,6 +256,30 @@ fn names_someone_else(doc: &Document, between: &[Claim], surname: &str) -> bool 
     if doc.paragraph_of(end).saturating_sub(doc.paragraph_of(first)) > 1 {
         return true;
     }
+    other_name_between(doc, between, surname, first, end)
+}
+
+/// Whether `surname` is the last name before the last of `between`, in its sentence or the one
+/// before: "Okafor will take over in January. The 67-year-old said…" means Okafor, however far
+/// back her age was given.
+fn named_last(doc: &Document, between: &[Claim], surname: &str) -> bool {
+    let Some(to) = between.last() else { return false };
+    let end = doc.token_at(to.span.start);
+    let sentence = doc.sentence_of(end);
+    let from = (doc.sentences()[sentence.saturating_sub(1)].first_token as usize)
+        .max(end.saturating_sub(NAME_WINDOW));
+    let Some(named) = (from..end).rev().find(|&k| doc.token_text(k).eq_ignore_ascii_case(surname)) else {
+        return false;
+    };
+    !other_name_between(doc, between, surname, named + 1, end)
+}
+
+/// How many words before "the 67-year-old" its person's name is looked for in.
+const NAME_WINDOW: usize = 80;
+
+/// Whether a capitalised word other than `surname`, a date or a sentence's first word stands
+/// between tokens `first` and `end`.
+fn other_name_between(doc: &Document, between: &[Claim], surname: &str, first: usize, end: usize) -> bool {
     let dates: Vec<_> = between.iter().filter(|c| c.kind.is_temporal()).map(|c| c.span).collect();
     let sentence_starts = |k: usize| doc.sentences()[doc.sentence_of(k)].first_token as usize == k;
     (first..end).any(|k| {
@@ -514,10 +539,23 @@ fn back_reference_agrees(antecedent: &Frame, later: &Frame) -> bool {
 }
 
 /// The same act in the same period, both done or both planned: "exported 80,432 cars" and
-/// "aims to export 450,000 cars" are a deed and a plan.
+/// "aims to export 450,000 cars" are a deed and a plan. A state ("owns 26 pct", "hold 57
+/// seats") is no act: holders are many and holdings change.
 fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
-    compatible(antecedent, later) && later.time == antecedent.time && later.planned == antecedent.planned
+    compatible(antecedent, later)
+        && later.time == antecedent.time
+        && later.planned == antecedent.planned
+        && !later.verb.is_some_and(|verb| STATE_VERBS.contains(verb))
 }
+
+/// Verb lemmas that give a state rather than an act, from `data/state_verbs.txt`.
+static STATE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/state_verbs.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
 
 /// A headline figure restated in the body: linked when no body figure with its noun and verb
 /// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in
@@ -664,6 +702,56 @@ fn counts_alike(headline: &Claim, head_frame: &Frame, body: &Frame) -> bool {
     h == b || names(head_frame, b) || names(body, h)
 }
 
+/// A movement named with no figure, by its period: "the May fall in exports".
+pub struct NamedMovement {
+    /// From the month to the indicator: "May fall in exports".
+    pub span: Span,
+    /// The first movement with a figure of the same indicator in the same period, before it
+    /// and in another sentence.
+    pub antecedent: usize,
+    pub direction: Direction,
+}
+
+/// Every movement named by a month and a movement noun ("the May fall in exports") after a
+/// movement with a figure for the same indicator and month ("exports rose 3% in May"), each with
+/// that first movement. One pass over the words.
+pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Vec<NamedMovement> {
+    let mut first: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut claims_before = 0;
+    let mut found = Vec::new();
+    for k in 1..doc.tokens().len().saturating_sub(2) {
+        let Some(direction) = doc.folded_word(k).and_then(factlint_extract::direction_of) else { continue };
+        let Some(month) = doc.folded_word(k - 1).and_then(factlint_extract::month_name) else { continue };
+        let start = doc.tokens()[k - 1].span.start;
+        // The movements with a figure before this one, by indicator and month.
+        while let Some(claim) = claims.get(claims_before).filter(|c| c.span.end <= start) {
+            let frame = &frames[claims_before];
+            if let (Some(_), Some(indicator), Some(time)) =
+                (frame.direction, frame.indicator.as_deref(), frame.time.as_deref())
+                && claim.value.is_some()
+            {
+                first.entry((indicator, time)).or_insert(claims_before);
+            }
+            claims_before += 1;
+        }
+        let capitalised = doc.token_text(k - 1).starts_with(|c: char| c.is_uppercase());
+        let Some(indicator) = doc.folded_word(k + 2).filter(|_| doc.folded_word(k + 1) == Some("in")) else {
+            continue;
+        };
+        let indicator = factlint_extract::singular(indicator);
+        let Some(&antecedent) = first.get(&(indicator.as_str(), month)).filter(|_| capitalised) else {
+            continue;
+        };
+        let sentence = |at: usize| doc.sentence_of(at);
+        if sentence(doc.token_at(claims[antecedent].span.start)) == sentence(k) {
+            continue;
+        }
+        let span = Span { start, end: doc.tokens()[k + 2].span.end };
+        found.push(NamedMovement { span, antecedent, direction });
+    }
+    found
+}
+
 /// Whether a time anchor names a period before the story's own: "last year", "year earlier".
 fn is_past_period(anchor: &str) -> bool {
     let words: Vec<&str> = anchor.split(' ').collect();
@@ -742,6 +830,17 @@ mod tests {
         let found = linked("Harald Lind, 58, was appointed. Lind, 63, told reporters he was pleased.");
         assert_eq!(found, vec![("63".into(), "58".into(), Signal::Age)]);
         assert!(linked("Harald Lind, 58, was appointed. Oslo, 63, is a list entry.").is_empty());
+    }
+
+    #[test]
+    fn no_same_event_between_two_holdings() {
+        assert!(
+            linked(
+                "Warburg already owns 26 pct of Symbion. After the offer Warburg will own 59 pct of Symbion."
+            )
+            .is_empty()
+        );
+        assert!(linked("The Social Democrats hold 57 seats. The Conservatives hold 44 seats.").is_empty());
     }
 
     #[test]

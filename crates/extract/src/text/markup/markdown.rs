@@ -23,7 +23,14 @@ pub(crate) fn prepare(source: &str) -> Prepared {
         | Options::ENABLE_FOOTNOTES;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
-            Event::Text(_) if in_metadata => front_matter = Some(range),
+            Event::Text(_) if in_metadata => {
+                // The front matter's `title:` is the story's headline: its value is prose.
+                if let Some(title) = front_matter_title(source, range.clone()) {
+                    text[title.clone()].copy_from_slice(&source.as_bytes()[title.clone()]);
+                    blocks.push(Span::from_range(title));
+                }
+                front_matter = Some(range);
+            }
             Event::Text(_) if hidden_depth == 0 => {
                 text[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
                 block = Some(match block {
@@ -59,6 +66,21 @@ pub(crate) fn prepare(source: &str) -> Prepared {
         blocks,
         front_matter_date: front_matter.and_then(|range| front_matter_date(&source[range])),
     }
+}
+
+/// Where the value of the `title:` line of the front matter at `range` stands in `source`,
+/// without its quotation marks.
+fn front_matter_title(source: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut line_start = range.start;
+    for line in source[range].split_inclusive('\n') {
+        if let Some(value) = line.strip_prefix("title:") {
+            let trimmed = value.trim().trim_matches(['"', '\'']);
+            let start = line_start + line.len() - value.len() + value.find(trimmed)?;
+            return (!trimmed.is_empty()).then(|| start..start + trimmed.len());
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 fn flush(block: &mut Option<Range<usize>>, blocks: &mut Vec<Span>) {
@@ -111,5 +133,10 @@ mod tests {
             blocks,
             vec!["Budget vote", "The council met          .", "See                       now"]
         );
+        // The front matter's title is the headline's prose.
+        let titled = prepare("---\ntitle: \"Budget vote\"\n---\nThe council met.\n");
+        let text = titled.text.as_deref().unwrap_or_default();
+        let blocks: Vec<_> = titled.blocks.iter().map(|b| text[b.range()].trim_end()).collect();
+        assert_eq!(blocks, vec!["Budget vote", "The council met."]);
     }
 }
