@@ -11,44 +11,13 @@ use std::sync::OnceLock;
 /// case-insensitively character by character; factlint only looks up lower-case words, and a
 /// fast hash of the bytes makes the lookup on every word of every story a fraction of the cost.
 /// Building it takes a few milliseconds, once.
-struct Dictionary {
-    table: FxHashMap<&'static str, &'static [&'static str]>,
-    /// One bit for each [`shape`] some misspelling has: nearly every correctly spelled word has
-    /// a shape no misspelling has, and is passed over without hashing it.
-    shapes: Box<[u64]>,
-}
-
-/// A word's length (up to 31), first, second and last bytes, five bits each: equal words have
-/// equal shapes.
-fn shape(word: &[u8]) -> usize {
-    let byte = |at: Option<&u8>| usize::from(at.copied().unwrap_or(0) & 31);
-    word.len().min(31) << 15 | byte(word.first()) << 10 | byte(word.get(1)) << 5 | byte(word.last())
-}
-
-const SHAPES: usize = 1 << 20;
-
-impl Dictionary {
-    fn get(&self, folded: &str) -> Option<&'static [&'static str]> {
-        let shape = shape(folded.as_bytes());
-        if self.shapes[shape / 64] & (1 << (shape % 64)) == 0 {
-            return None;
-        }
-        self.table.get(folded).copied()
-    }
-}
-
-fn dictionary() -> &'static Dictionary {
-    static TABLE: OnceLock<Dictionary> = OnceLock::new();
+fn dictionary() -> &'static FxHashMap<&'static str, &'static [&'static str]> {
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let entries = typos_dict::WORD.map.entries();
         let mut table = FxHashMap::with_capacity_and_hasher(typos_dict::WORD.map.len(), Default::default());
         table.extend(entries.map(|(key, corrections)| (key.into_inner(), *corrections)));
-        let mut shapes = vec![0u64; SHAPES / 64].into_boxed_slice();
-        for key in table.keys() {
-            let shape = shape(key.as_bytes());
-            shapes[shape / 64] |= 1 << (shape % 64);
-        }
-        Dictionary { table, shapes }
+        table
     })
 }
 
@@ -72,7 +41,7 @@ impl Spelling {
         if folded.len() < 3 || has_digit_or_capital(word) {
             return None;
         }
-        let corrections = dictionary().get(folded)?;
+        let corrections = *dictionary().get(folded)?;
         if corrections.is_empty() || self.allow.iter().any(|a| a.matches(folded)) {
             return None;
         }
