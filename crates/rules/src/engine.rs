@@ -350,12 +350,14 @@ impl RuleSet {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
             // The previous word, for doubled words.
             let mut previous: Option<usize> = None;
-            for (i, token) in tokens.iter().enumerate().take(bounds.end).skip(bounds.first) {
+            for i in bounds.first..bounds.end {
+                let token = &tokens[i];
                 let Some(word) = doc.folded_word(i) else {
                     previous = None;
                     continue;
                 };
-                let text = doc.token_text(i);
+                // A word in plain lower case is its own folded form.
+                let text = if token.lowercase { word } else { doc.token_text(i) };
                 if let Some(triggers) = self.triggers.get(word) {
                     self.run_triggers(triggers, input, i, bounds, out);
                 }
@@ -374,6 +376,7 @@ impl RuleSet {
                     }
                 }
                 if let Some(before) = previous
+                    && tokens[before].span.len() == token.span.len()
                     && doc.token_text(before).eq_ignore_ascii_case(text)
                 {
                     self.doubled(input, before, i, word, out);

@@ -1,6 +1,7 @@
 //! Matching words and phrases on tokens, ignoring case and apostrophe style.
 
 use factlint_extract::{Document, Lower};
+use rustc_hash::FxHashSet;
 
 /// One word of a phrase: exact, or a prefix when written with a trailing `*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,37 @@ impl WordPattern {
     }
 }
 
+/// Word patterns a word is tested against all at once: a long list of exact words is looked up
+/// in a hash set rather than compared word by word ("minister", "president", … before "say").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSet {
+    exact: Vec<String>,
+    /// The exact words again, when there are enough of them that hashing a word beats comparing.
+    index: Option<FxHashSet<String>>,
+    prefixes: Vec<String>,
+}
+
+/// How many exact words a [`WordSet`] compares one by one before it indexes them.
+const LINEAR_WORDS: usize = 8;
+
+impl WordSet {
+    pub fn new(patterns: &[WordPattern]) -> WordSet {
+        let exact: Vec<String> = patterns.iter().filter_map(|p| p.exact().map(str::to_string)).collect();
+        let prefixes = patterns.iter().filter(|p| p.prefix).map(|p| p.text.clone()).collect();
+        let index = (exact.len() > LINEAR_WORDS).then(|| exact.iter().cloned().collect());
+        WordSet { exact, index, prefixes }
+    }
+
+    /// Whether one of the patterns matches `folded`.
+    pub fn matches(&self, folded: &str) -> bool {
+        let exact = match &self.index {
+            Some(index) => index.contains(folded),
+            None => self.exact.iter().any(|word| word == folded),
+        };
+        exact || self.prefixes.iter().any(|prefix| folded.starts_with(prefix.as_str()))
+    }
+}
+
 /// A sequence of words ("tens of thousands"), matched on consecutive word tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
@@ -41,6 +73,11 @@ impl Phrase {
 
     pub fn first_word(&self) -> Option<&str> {
         self.words.first().and_then(WordPattern::exact)
+    }
+
+    /// The exact last word, if the phrase does not end with a prefix pattern.
+    pub fn last_word(&self) -> Option<&str> {
+        self.words.last().and_then(WordPattern::exact)
     }
 
     /// If the phrase starts at token `i` (within `end`), the token after it.

@@ -168,7 +168,13 @@ fn starts_sentence(doc: &Document, i: usize) -> bool {
 fn brackets(rule: &Rule, doc: &Document, paragraph: &Paragraph, out: &mut Vec<Finding>) {
     let tokens = doc.tokens();
     let mut open: Vec<(usize, &str)> = Vec::new();
-    for i in paragraph.tokens().filter(|&i| tokens[i].kind == TokenKind::Punct) {
+    // A bracket is a one-character mark: other tokens are passed over on their kind and length.
+    let is_bracket = |i: usize| {
+        tokens[i].kind == TokenKind::Punct
+            && tokens[i].span.len() == 1
+            && matches!(doc.token_text(i), "(" | "[" | ")" | "]")
+    };
+    for i in paragraph.tokens().filter(|&i| is_bracket(i)) {
         match doc.token_text(i) {
             // Emoticons: ":-)", ":(".
             _ if is_emoticon(doc, i) => {}

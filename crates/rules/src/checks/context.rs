@@ -18,6 +18,9 @@ struct PhraseList {
     first_words: FxHashSet<String>,
     /// Some phrase starts with a prefix pattern ("troop*"): the set cannot rule a word out.
     any_prefix: bool,
+    /// The same for the phrases' last words, for looking back from a position.
+    last_words: FxHashSet<String>,
+    any_prefix_last: bool,
 }
 
 impl PhraseList {
@@ -25,7 +28,9 @@ impl PhraseList {
         let phrases = phrases(written);
         let first_words = phrases.iter().filter_map(|p| p.first_word().map(str::to_string)).collect();
         let any_prefix = phrases.iter().any(|p| p.first_word().is_none());
-        PhraseList { phrases, first_words, any_prefix }
+        let last_words = phrases.iter().filter_map(|p| p.last_word().map(str::to_string)).collect();
+        let any_prefix_last = phrases.iter().any(|p| p.last_word().is_none());
+        PhraseList { phrases, first_words, any_prefix, last_words, any_prefix_last }
     }
 
     fn is_empty(&self) -> bool {
@@ -41,7 +46,12 @@ impl PhraseList {
 
     /// Whether one of the phrases ends just before token `i`.
     fn ends_before(&self, doc: &Document, i: usize, first: usize) -> bool {
-        self.phrases.iter().any(|p| p.match_before(doc, i, first).is_some())
+        if self.phrases.is_empty() {
+            return false;
+        }
+        let Some(word) = i.checked_sub(1).and_then(|k| doc.folded_word(k)) else { return false };
+        (self.any_prefix_last || self.last_words.contains(word))
+            && self.phrases.iter().any(|p| p.match_before(doc, i, first).is_some())
     }
 }
 

@@ -7,7 +7,7 @@
 use super::Bounds;
 use super::context::CompiledContext;
 use crate::schema::{Context, Element, ElementSpec};
-use crate::text::{WordPattern, match_case};
+use crate::text::{WordPattern, WordSet, match_case};
 use factlint_extract::{Document, Span};
 
 #[derive(Debug, Clone)]
@@ -22,8 +22,10 @@ pub(crate) struct Pattern {
 #[derive(Debug, Clone)]
 struct CompiledElement {
     words: Vec<WordPattern>,
+    /// The same words, to test a word against.
+    word_set: WordSet,
     suffix: Option<String>,
-    not: Vec<WordPattern>,
+    not: WordSet,
     capitalised: bool,
     mark: bool,
     capture: Option<String>,
@@ -94,14 +96,12 @@ impl Pattern {
         if first < bounds.first || end > bounds.end {
             return None;
         }
-        let mut folded = Vec::with_capacity(self.elements.len());
         for (k, element) in self.elements.iter().enumerate() {
             let token = first + k;
             let word = doc.folded_word(token)?;
             if !element.matches(word, doc.token_text(token)) {
                 return None;
             }
-            folded.push(word);
         }
         if !self.context.allows(doc, first, end, bounds) {
             return None;
@@ -121,7 +121,7 @@ impl Pattern {
                     Piece::Text(text) => out.push_str(text),
                     Piece::Capture { name, form } => {
                         let k = self.elements.iter().position(|e| e.capture.as_deref() == Some(name))?;
-                        out.push_str(&transform(folded[k], *form)?);
+                        out.push_str(&transform(doc.folded_word(first + k)?, *form)?);
                     }
                 }
             }
@@ -133,25 +133,29 @@ impl Pattern {
 
 impl CompiledElement {
     fn matches(&self, folded: &str, original: &str) -> bool {
-        (self.words.is_empty() || self.words.iter().any(|w| w.matches(folded)))
+        (self.words.is_empty() || self.word_set.matches(folded))
             && self.suffix.as_ref().is_none_or(|s| folded.len() > s.len() + 1 && folded.ends_with(s.as_str()))
-            && !self.not.iter().any(|w| w.matches(folded))
+            && !self.not.matches(folded)
             && (!self.capitalised || original.chars().next().is_some_and(char::is_uppercase))
     }
 }
 
 fn compile_element(element: &Element) -> CompiledElement {
-    let words = |list: &[String]| list.iter().flat_map(|w| w.split('|')).map(WordPattern::new).collect();
+    let words = |list: &[String]| -> Vec<WordPattern> {
+        list.iter().flat_map(|w| w.split('|')).map(WordPattern::new).collect()
+    };
     let mut spec = match element {
         Element::Word(word) => ElementSpec { any: vec![word.clone()], ..ElementSpec::default() },
         Element::AnyOf(list) => ElementSpec { any: list.clone(), ..ElementSpec::default() },
         Element::Spec(spec) => spec.clone(),
     };
     spec.any.extend(spec.word.take());
+    let any = words(&spec.any);
     CompiledElement {
-        words: words(&spec.any),
+        word_set: WordSet::new(&any),
+        words: any,
         suffix: spec.suffix.map(|s| s.to_lowercase()),
-        not: words(&spec.not),
+        not: WordSet::new(&words(&spec.not)),
         capitalised: spec.capitalised,
         mark: spec.mark,
         capture: spec.capture,

@@ -8,7 +8,7 @@
 
 use crate::finding::Finding;
 use crate::rule::Rule;
-use factlint_extract::{Document, TokenKind, is_abbreviation};
+use factlint_extract::{Document, Token, TokenKind, is_abbreviation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PunctuationCheck {
@@ -30,9 +30,13 @@ impl PunctuationCheck {
     }
 
     pub fn run(self, rule: &Rule, doc: &Document, out: &mut Vec<Finding>) {
+        let tokens = doc.tokens();
         for paragraph in doc.paragraphs() {
+            let end = paragraph.end_token as usize;
             for i in paragraph.tokens() {
-                let end = paragraph.end_token as usize;
+                if !self.may_start_at(&tokens[i]) {
+                    continue;
+                }
                 let found = match self {
                     PunctuationCheck::StopBeforeLowercase => stop_before_lowercase(doc, i, end),
                     PunctuationCheck::MissingSpace => missing_space(doc, i, end),
@@ -42,6 +46,20 @@ impl PunctuationCheck {
                     out.push(finding(self, rule, doc, i));
                 }
             }
+        }
+    }
+}
+
+impl PunctuationCheck {
+    /// Whether a finding may start at `token`: a one-character mark (“.” or “,”) for the
+    /// first two checks, a quotation mark for the third. Most tokens are words, passed over here
+    /// without a look at their text.
+    fn may_start_at(self, token: &Token) -> bool {
+        match self {
+            PunctuationCheck::StopBeforeLowercase | PunctuationCheck::MissingSpace => {
+                token.kind == TokenKind::Punct && token.span.len() == 1
+            }
+            PunctuationCheck::StrayQuoteStop => token.kind == TokenKind::Quote,
         }
     }
 }

@@ -97,27 +97,27 @@ impl<'a> Around<'a> {
 /// What the shipped model says of the nearest word either side, looked up at most once per
 /// position.
 struct Neighbours<'a> {
-    left: Option<Neighbour<'a>>,
+    /// The word on the left, with its hash, which every pair with it starts from.
+    left: Option<(Neighbour<'a>, u64)>,
     right: Neighbour<'a>,
 }
 
 struct Neighbour<'a> {
     word: &'a str,
-    hash: u64,
     /// ln count, looked up only when a pair with it is missing.
     ln: std::cell::Cell<Option<f64>>,
 }
 
 impl<'a> Neighbour<'a> {
     fn new(word: &'a str) -> Neighbour<'a> {
-        Neighbour { word, hash: model::hash_word(word), ln: std::cell::Cell::new(None) }
+        Neighbour { word, ln: std::cell::Cell::new(None) }
     }
 
     fn ln(&self, model: &NgramModel) -> f64 {
         match self.ln.get() {
             Some(ln) => ln,
             None => {
-                let ln = unigram_of_key(model, self.hash);
+                let ln = unigram(model, self.word);
                 self.ln.set(Some(ln));
                 ln
             }
@@ -211,15 +211,18 @@ impl Confusion {
     ) -> Option<Slip> {
         let written = doc.folded_word(i)?;
         let alternatives = self.alternatives.get(written)?;
-        if !plain_case(doc.token_text(i), i == bounds.first) {
+        // A word in plain lower case passes without a look at its letters.
+        let lowercase = doc.tokens()[i].lowercase;
+        if !lowercase && !plain_case(doc.token_text(i), i == bounds.first) {
             return None;
         }
-        let around = around(doc, i, bounds);
+        // The shipped model reads only the nearest word either side; a learned one reads two.
+        let around = around(doc, i, bounds, if learned.is_some() { 2 } else { 1 });
         let right = around.right().first()?;
         let shipped = shipped();
         let readings = self.readings();
         let neighbours = Neighbours {
-            left: around.left().first().map(|word| Neighbour::new(word)),
+            left: around.left().first().map(|word| (Neighbour::new(word), model::hash_word(word))),
             right: Neighbour::new(right),
         };
         let written_reading = readings.get(written)?;
@@ -264,8 +267,8 @@ impl Confusion {
 /// chain of word pairs: P(word | left), through the word's stand-ins when it has them.
 fn left_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> Side {
     let mut side = match &neighbours.left {
-        Some(left) => {
-            let key = model::hash_then(left.hash, &reading.first);
+        Some((left, hash)) => {
+            let key = model::hash_then(*hash, &reading.first);
             let (ln, known) = pair_of_key(model, key, || left.ln(model), || reading.first_ln);
             Side { ln, seen: known == Known::Seen, missing: known == Known::Missing }
         }
@@ -429,19 +432,20 @@ fn learned_score(model: &NgramModel, word: &str, around: &Around) -> Score {
     score
 }
 
-/// Up to two words either side of token `i`, stopping at the sentence's edge and at anything
-/// that is not a word (a number, a dash, a quotation mark).
-fn around(doc: &Document, i: usize, bounds: Bounds) -> Around<'_> {
+/// Up to `reach` (at most two) words either side of token `i`, stopping at the sentence's edge
+/// and at anything that is not a word (a number, a dash, a quotation mark).
+fn around(doc: &Document, i: usize, bounds: Bounds, reach: usize) -> Around<'_> {
+    let reach = reach.min(2);
     let mut around = Around { left: [""; 2], left_len: 0, right: [""; 2], right_len: 0 };
     let mut k = i;
-    while around.left_len < 2 && k > bounds.first {
+    while around.left_len < reach && k > bounds.first {
         k -= 1;
         let Some(word) = doc.folded_word(k) else { break };
         around.left[around.left_len] = word;
         around.left_len += 1;
     }
     let mut k = i + 1;
-    while around.right_len < 2 && k < bounds.end {
+    while around.right_len < reach && k < bounds.end {
         let Some(word) = doc.folded_word(k) else { break };
         around.right[around.right_len] = word;
         around.right_len += 1;
