@@ -720,6 +720,10 @@ pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Ve
     let mut claims_before = 0;
     let mut found = Vec::new();
     for k in 1..doc.tokens().len().saturating_sub(2) {
+        // "in" after the movement word is the cheapest test, and rules out nearly every word.
+        if doc.folded_word(k + 1) != Some("in") {
+            continue;
+        }
         let Some(direction) = doc.folded_word(k).and_then(factlint_extract::direction_of) else { continue };
         let Some(month) = doc.folded_word(k - 1).and_then(factlint_extract::month_name) else { continue };
         let start = doc.tokens()[k - 1].span.start;
@@ -735,9 +739,7 @@ pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Ve
             claims_before += 1;
         }
         let capitalised = doc.token_text(k - 1).starts_with(|c: char| c.is_uppercase());
-        let Some(indicator) = doc.folded_word(k + 2).filter(|_| doc.folded_word(k + 1) == Some("in")) else {
-            continue;
-        };
+        let Some(indicator) = doc.folded_word(k + 2) else { continue };
         let indicator = factlint_extract::singular(indicator);
         let Some(&antecedent) = first.get(&(indicator.as_str(), month)).filter(|_| capitalised) else {
             continue;
