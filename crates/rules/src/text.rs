@@ -29,6 +29,58 @@ impl WordPattern {
     }
 }
 
+/// A Bloom filter over words: two bits a word, from the two halves of one 64-bit hash. It says
+/// "not there" for most words outside a large list without touching the list's own table,
+/// and is small enough to stay in the cache.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl WordFilter {
+    /// A filter of `bits_per_key` bits for each of `keys` words (rounded up to a power of two).
+    pub(crate) fn with_keys<'a>(
+        keys: impl ExactSizeIterator<Item = &'a str>,
+        bits_per_key: usize,
+    ) -> WordFilter {
+        let bits = (keys.len() * bits_per_key).next_power_of_two().max(64);
+        let mut filter = WordFilter { bits: vec![0; bits / 64], mask: bits as u64 - 1 };
+        for key in keys {
+            for bit in filter.bits_of(key) {
+                filter.bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
+        filter
+    }
+
+    fn bits_of(&self, word: &str) -> [u64; 2] {
+        let hash = {
+            use std::hash::Hasher;
+            let mut hasher = rustc_hash::FxHasher::default();
+            hasher.write(word.as_bytes());
+            // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
+            let mut hash = hasher.finish();
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            hash ^= hash >> 33;
+            hash
+        };
+        [hash & self.mask, hash.rotate_left(32) & self.mask]
+    }
+
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        self.bits_of(word).iter().all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    }
+}
+
+impl Default for WordFilter {
+    /// A filter that holds nothing.
+    fn default() -> WordFilter {
+        WordFilter::with_keys(std::iter::empty(), 1)
+    }
+}
+
 /// Word patterns a word is tested against all at once: a long list of exact words is looked up
 /// in a hash set rather than compared word by word ("minister", "president", … before "say").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! Only what can be corrected is flagged, so names and rare words never fire. Words with a capital
 //! letter are left alone: in news copy they are mostly names ("Winn-Dixie") and acronyms.
 
-use crate::text::WordPattern;
+use crate::text::{WordFilter, WordPattern};
 use factlint_extract::Document;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 /// milliseconds, once.
 struct Misspellings {
     table: FxHashMap<&'static str, &'static [&'static str]>,
-    filter: Bloom,
+    filter: WordFilter,
 }
 
 impl Misspellings {
@@ -28,45 +28,6 @@ impl Misspellings {
     }
 }
 
-/// A Bloom filter over words: two bits a word, from the two halves of one 64-bit hash.
-struct Bloom {
-    bits: Vec<u64>,
-    mask: u64,
-}
-
-impl Bloom {
-    /// A filter of `bits_per_key` bits for each of `keys` words (rounded up to a power of two).
-    fn with_keys<'a>(keys: impl ExactSizeIterator<Item = &'a str>, bits_per_key: usize) -> Bloom {
-        let bits = (keys.len() * bits_per_key).next_power_of_two().max(64);
-        let mut filter = Bloom { bits: vec![0; bits / 64], mask: bits as u64 - 1 };
-        for key in keys {
-            for bit in filter.bits_of(key) {
-                filter.bits[(bit / 64) as usize] |= 1 << (bit % 64);
-            }
-        }
-        filter
-    }
-
-    fn bits_of(&self, word: &str) -> [u64; 2] {
-        let hash = {
-            use std::hash::Hasher;
-            let mut hasher = rustc_hash::FxHasher::default();
-            hasher.write(word.as_bytes());
-            // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
-            let mut hash = hasher.finish();
-            hash ^= hash >> 33;
-            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            hash ^= hash >> 33;
-            hash
-        };
-        [hash & self.mask, hash.rotate_left(32) & self.mask]
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        self.bits_of(word).iter().all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
-    }
-}
-
 fn dictionary() -> &'static Misspellings {
     static TABLE: OnceLock<Misspellings> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -75,7 +36,7 @@ fn dictionary() -> &'static Misspellings {
         table.extend(entries.map(|(key, corrections)| (key.into_inner(), *corrections)));
         // Ten bits a word: a 64 KiB filter for the dictionary's 49,000 words, which lets about
         // one correct word in a hundred through to the table.
-        let filter = Bloom::with_keys(table.keys().copied(), 10);
+        let filter = WordFilter::with_keys(table.keys().copied(), 10);
         Misspellings { table, filter }
     })
 }
