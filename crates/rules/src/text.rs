@@ -74,13 +74,6 @@ impl WordFilter {
     }
 }
 
-impl Default for WordFilter {
-    /// A filter that holds nothing.
-    fn default() -> WordFilter {
-        WordFilter::with_keys(std::iter::empty(), 1)
-    }
-}
-
 /// Word patterns a word is tested against all at once: a long list of exact words is looked up
 /// in a hash set rather than compared word by word ("minister", "president", … before "say").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

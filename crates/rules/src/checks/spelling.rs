@@ -35,7 +35,7 @@ fn dictionary() -> &'static Misspellings {
         let mut table = FxHashMap::with_capacity_and_hasher(typos_dict::WORD.map.len(), Default::default());
         table.extend(entries.map(|(key, corrections)| (key.into_inner(), *corrections)));
         // Ten bits a word: a 64 KiB filter for the dictionary's 49,000 words, which lets about
-        // one correct word in a hundred through to the table.
+        // three correct words in a hundred through to the table.
         let filter = WordFilter::with_keys(table.keys().copied(), 10);
         Misspellings { table, filter }
     })
