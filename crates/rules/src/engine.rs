@@ -1,6 +1,7 @@
 //! The engine: a set of compiled rules, indexed so that one pass over a story's tokens runs
 //! every word rule, followed by the paragraph and claim checks.
 
+use crate::checks::confusion::Site;
 use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts, spelling};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
@@ -17,9 +18,18 @@ static WARMED: Mutex<Option<Result<RuleSet, LoadError>>> = Mutex::new(None);
 /// What a word in the index sets off.
 #[derive(Debug, Clone, Copy)]
 enum Trigger {
-    Swap { rule: usize, swap: usize },
-    Pattern { rule: usize },
-    Confusion { rule: usize },
+    Swap {
+        rule: usize,
+        swap: usize,
+    },
+    Pattern {
+        rule: usize,
+    },
+    /// `found` is the word's number in the rule.
+    Confusion {
+        rule: usize,
+        found: usize,
+    },
 }
 
 /// Compiled rules, ready to check any number of stories.
@@ -260,11 +270,11 @@ impl RuleSet {
                     }
                 }
                 Check::Confusion(confusion) => {
-                    for word in confusion.trigger_words() {
+                    for (word, found) in confusion.trigger_words() {
                         self.triggers
                             .entry(word.to_string())
                             .or_default()
-                            .push(Trigger::Confusion { rule: index });
+                            .push(Trigger::Confusion { rule: index, found });
                     }
                 }
                 Check::Spelling(_) => self.spelling.push(index),
@@ -346,6 +356,8 @@ impl RuleSet {
         if !word_rules {
             return;
         }
+        // Confusion words, judged after the pass, each rule's all together (rule, site).
+        let mut confusions: Vec<(usize, Site)> = Vec::new();
         for sentence in doc.sentences() {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
             // The previous word, for doubled words.
@@ -359,7 +371,7 @@ impl RuleSet {
                 // A word in plain lower case is its own folded form.
                 let text = if token.lowercase { word } else { doc.token_text(i) };
                 if let Some(triggers) = self.triggers.get(word) {
-                    self.run_triggers(triggers, input, i, bounds, out);
+                    self.run_triggers(triggers, input, i, bounds, &mut confusions, out);
                 }
                 for &index in &self.spelling {
                     if let Check::Spelling(spelling) = &self.rules[index].check
@@ -386,6 +398,29 @@ impl RuleSet {
                 }
                 previous = Some(i);
             }
+        }
+        self.judge_confusions(input, confusions, out);
+    }
+
+    /// Judges the confusion words a story's word pass met, one rule at a time.
+    fn judge_confusions(&self, input: &Input, mut confusions: Vec<(usize, Site)>, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        confusions.sort_by_key(|&(rule, _)| rule);
+        for same_rule in confusions.chunk_by(|a, b| a.0 == b.0) {
+            let rule = &self.rules[same_rule[0].0];
+            let Check::Confusion(confusion) = &rule.check else { continue };
+            let sites: Vec<Site> = same_rule.iter().map(|&(_, site)| site).collect();
+            confusion.judge(doc, &sites, self.learned.as_deref(), |site, slip| {
+                let span = doc.tokens()[site.i].span;
+                let found = doc.slice(span);
+                let replacement = match_case(found, &slip.replacement);
+                let vars = [
+                    ("found", found),
+                    ("replacement", replacement.as_str()),
+                    ("evidence", slip.evidence.as_str()),
+                ];
+                out.push(rule.finding(span, &vars, Some(replacement.clone())));
+            });
         }
     }
 
@@ -416,6 +451,7 @@ impl RuleSet {
 
         i: usize,
         bounds: Bounds,
+        confusions: &mut Vec<(usize, Site)>,
         out: &mut Vec<Finding>,
     ) {
         let doc = input.doc;
@@ -430,20 +466,7 @@ impl RuleSet {
                         out.push(self.rules[rule].finding(span, &vars, Some(hit.replacement.clone())));
                     }
                 }
-                Trigger::Confusion { rule } => {
-                    let Check::Confusion(confusion) = &self.rules[rule].check else { continue };
-                    if let Some(slip) = confusion.try_at(doc, i, bounds, self.learned.as_deref()) {
-                        let span = doc.tokens()[i].span;
-                        let found = doc.slice(span);
-                        let replacement = match_case(found, &slip.replacement);
-                        let vars = [
-                            ("found", found),
-                            ("replacement", replacement.as_str()),
-                            ("evidence", slip.evidence.as_str()),
-                        ];
-                        out.push(self.rules[rule].finding(span, &vars, Some(replacement.clone())));
-                    }
-                }
+                Trigger::Confusion { rule, found } => confusions.push((rule, Site { i, found, bounds })),
                 Trigger::Pattern { rule } => {
                     let Check::Pattern(pattern) = &self.rules[rule].check else { continue };
                     if let Some(hit) = pattern.try_at(doc, i, bounds) {

@@ -280,11 +280,11 @@ fn same_thing(doc: &Document, claim: &Claim, frame: &Frame) -> String {
 /// acre, vs 243 cwts last year"): such figures are meant to differ.
 pub(crate) fn compares(doc: &Document, claim: &Claim) -> bool {
     let sentence = doc.sentences()[doc.sentence_of(doc.token_at(claim.span.start))];
-    let word = |k: usize| doc.token_text(k).to_ascii_lowercase();
+    let word = |k: usize| doc.folded_word(k).unwrap_or_default();
     sentence.tokens().any(|k| {
         let w = word(k);
         matches!(
-            w.as_str(),
+            w,
             "vs" | "versus"
                 | "against"
                 | "compared"
@@ -297,9 +297,8 @@ pub(crate) fn compares(doc: &Document, claim: &Claim) -> bool {
                 | "estimates"
                 | "estimated"
                 | "forecast"
-        ) || (w == "last"
-            && matches!(word(k + 1).as_str(), "year" | "week" | "month" | "quarter" | "season" | "time"))
-            || (matches!(w.as_str(), "rose" | "fell" | "increase" | "decrease") && moves_a_figure(doc, k))
+        ) || (w == "last" && matches!(word(k + 1), "year" | "week" | "month" | "quarter" | "season" | "time"))
+            || (matches!(w, "rose" | "fell" | "increase" | "decrease") && moves_a_figure(doc, k))
     })
 }
 

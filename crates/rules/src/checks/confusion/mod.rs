@@ -42,15 +42,27 @@ pub fn shipped() -> &'static NgramModel {
 /// The factor when a rule gives none.
 pub const DEFAULT_FACTOR: f64 = 50.0;
 
-/// A compiled `confusion` rule.
+/// A compiled `confusion` rule. Its words are numbered, so that the rule set's word look-up
+/// hands a confusion word over by number and judging it looks nothing up by its text again.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Confusion {
-    /// Written word → the words it may have been typed for, each with its factor.
-    alternatives: FxHashMap<String, Vec<(String, f64)>>,
+    /// Every word of the sets, folded; a word's place here is its number.
+    words: Vec<String>,
+    /// By number, the words it may have been typed for, each with its factor (none for a word
+    /// only ever intended).
+    alternatives: Vec<Vec<(usize, f64)>>,
     /// Word → the words the shipped model reads for it.
     stand_ins: FxHashMap<String, Vec<String>>,
-    /// What the shipped model says of each word of the sets on its own, worked out on first use.
-    readings: OnceLock<FxHashMap<String, Reading>>,
+    /// What the shipped model says of each word on its own, by number, worked out on first use.
+    readings: OnceLock<Vec<Reading>>,
+}
+
+/// A word of a confusion set met in a story: token `i`, the set's word number `found`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Site {
+    pub i: usize,
+    pub found: usize,
+    pub bounds: Bounds,
 }
 
 /// A word of a set as the shipped model reads it (through its stand-ins, if it has them): the
@@ -131,7 +143,15 @@ impl Confusion {
         factor: Option<f64>,
         stand_ins: Option<&BTreeMap<String, String>>,
     ) -> Result<Confusion, String> {
-        let mut alternatives: FxHashMap<String, Vec<(String, f64)>> = FxHashMap::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut numbers: FxHashMap<String, usize> = FxHashMap::default();
+        let mut number = |word: String| {
+            *numbers.entry(word).or_insert_with_key(|word| {
+                words.push(word.clone());
+                words.len() - 1
+            })
+        };
+        let mut directions: Vec<(usize, usize, f64)> = Vec::new();
         for set in sets {
             for (found, intended, factor) in set.directions(factor.unwrap_or(DEFAULT_FACTOR))? {
                 if factor < 1.0 {
@@ -139,12 +159,14 @@ impl Confusion {
                         "the factor for `{found}>{intended}` is {factor}; it must be 1 or more"
                     ));
                 }
-                let found = fold(&found);
-                let intended = fold(&intended);
-                let list = alternatives.entry(found).or_default();
-                list.retain(|(word, _)| *word != intended);
-                list.push((intended, factor));
+                directions.push((number(fold(&found)), number(fold(&intended)), factor));
             }
+        }
+        let mut alternatives: Vec<Vec<(usize, f64)>> = vec![Vec::new(); words.len()];
+        for (found, intended, factor) in directions {
+            let list = &mut alternatives[found];
+            list.retain(|&(word, _)| word != intended);
+            list.push((intended, factor));
         }
         let stand_ins = stand_ins
             .into_iter()
@@ -152,25 +174,28 @@ impl Confusion {
             .map(|(word, reading)| (fold(word), reading.split_whitespace().map(fold).collect::<Vec<_>>()))
             .filter(|(_, reading)| !reading.is_empty())
             .collect();
-        Ok(Confusion { alternatives, stand_ins, readings: OnceLock::new() })
+        Ok(Confusion { words, alternatives, stand_ins, readings: OnceLock::new() })
     }
 
-    /// The words that set this rule off.
-    pub fn trigger_words(&self) -> impl Iterator<Item = &str> {
-        self.alternatives.keys().map(String::as_str)
+    /// The words that set this rule off, with their numbers.
+    pub fn trigger_words(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.words
+            .iter()
+            .zip(&self.alternatives)
+            .enumerate()
+            .filter(|(_, (_, alternatives))| !alternatives.is_empty())
+            .map(|(number, (word, _))| (word.as_str(), number))
     }
 
     /// Every word of every set.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.alternatives.iter().flat_map(|(found, list)| {
-            std::iter::once(found.as_str()).chain(list.iter().map(|(word, _)| word.as_str()))
-        })
+        self.words.iter().map(String::as_str)
     }
 
-    fn readings(&self) -> &FxHashMap<String, Reading> {
+    fn readings(&self) -> &[Reading] {
         self.readings.get_or_init(|| {
             let model = shipped();
-            self.words().map(|word| (word.to_string(), self.reading(model, word))).collect()
+            self.words.iter().map(|word| self.reading(model, word)).collect()
         })
     }
 
@@ -192,7 +217,8 @@ impl Confusion {
         }
     }
 
-    /// Whether the word at token `i` reads as a slip for another word of its set.
+    /// Judges every site of a story, calling `report` for each that reads as a slip for another
+    /// word of its set.
     ///
     /// An alternative is reported only when no side of the written word speaks for the written
     /// word (a side the model has seen with either word must not favour it), the written word
@@ -200,53 +226,76 @@ impl Confusion {
     /// two sides together make the alternative `factor` times likelier. A word with nothing after
     /// it but punctuation ("…dial-up connections too.") has too little context to judge.
     ///
-    /// The written word's own pairs are looked up first: most words make only pairs people
-    /// write, and then nothing else is looked up.
-    pub fn try_at(
+    /// The written words' own pairs are looked up first, all of a story's together, so that the
+    /// table's memory reads overlap instead of waiting one for another: most words make only
+    /// pairs people write, and then nothing else is looked up.
+    pub fn judge(
         &self,
         doc: &Document,
-        i: usize,
-        bounds: Bounds,
+        sites: &[Site],
         learned: Option<&NgramModel>,
-    ) -> Option<Slip> {
-        let written = doc.folded_word(i)?;
-        let alternatives = self.alternatives.get(written)?;
-        // A word in plain lower case passes without a look at its letters.
-        let lowercase = doc.tokens()[i].lowercase;
-        if !lowercase && !plain_case(doc.token_text(i), i == bounds.first) {
-            return None;
-        }
-        // The shipped model reads only the nearest word either side; a learned one reads two.
-        let around = around(doc, i, bounds, if learned.is_some() { 2 } else { 1 });
-        let right = around.right().first()?;
+        mut report: impl FnMut(&Site, Slip),
+    ) {
         let shipped = shipped();
         let readings = self.readings();
-        let neighbours = Neighbours {
-            left: around.left().first().map(|word| (Neighbour::new(word), model::hash_word(word))),
-            right: Neighbour::new(right),
-        };
-        let written_reading = readings.get(written)?;
-        // A slip nearly always makes a pair no one writes; a word that makes none is left alone,
-        // however much likelier another is. Only a pair of common words can be known to be
-        // missing: a rare word's pairs are all below what the table keeps.
+        let mut contexts = Vec::with_capacity(sites.len());
+        let mut keys = Vec::with_capacity(2 * sites.len());
+        for site in sites {
+            let Some(context) = context(doc, site, learned.is_some()) else { continue };
+            let written = &readings[site.found];
+            keys.push(right_key(written, &context.neighbours));
+            keys.extend(left_key(written, &context.neighbours));
+            contexts.push((site, context));
+        }
+        let mut counts = shipped.ln_counts_of_keys(&keys).into_iter();
+        for (site, context) in &contexts {
+            let right = counts.next().flatten();
+            let left = if context.neighbours.left.is_some() { counts.next().flatten() } else { None };
+            if let Some(slip) = self.judge_site(site, context, left, right, learned) {
+                report(site, slip);
+            }
+        }
+    }
+
+    /// Judges one site, given the shipped table's counts of the written word's pairs with the
+    /// word on its left and on its right.
+    fn judge_site(
+        &self,
+        site: &Site,
+        context: &Context,
+        left_count: Option<f64>,
+        right_count: Option<f64>,
+        learned: Option<&NgramModel>,
+    ) -> Option<Slip> {
+        let (shipped, readings) = (shipped(), self.readings());
+        let (around, neighbours) = (&context.around, &context.neighbours);
+        let written_reading = &readings[site.found];
         let written_score = Score {
-            right: right_side(shipped, written_reading, &neighbours),
-            left: left_side(shipped, written_reading, &neighbours),
+            right: right_side(shipped, written_reading, neighbours, right_count),
+            left: left_side(shipped, written_reading, neighbours, left_count),
         };
         if !written_score.left.missing && !written_score.right.missing {
             return None;
         }
-        let written_learned = learned.map(|model| learned_score(model, written, &around));
+        let written = self.words[site.found].as_str();
+        let count = |key: Option<u64>| key.and_then(|key| shipped.ln_count_of_key(key));
+        let written_learned = learned.map(|model| learned_score(model, written, around));
         let mut best: Option<(f64, &str, Evidence)> = None;
-        for (alternative, factor) in alternatives {
-            let Some(reading) = readings.get(alternative.as_str()) else { continue };
-            let mut left = left_side(shipped, reading, &neighbours).against(&written_score.left);
-            let mut right = right_side(shipped, reading, &neighbours).against(&written_score.right);
+        for &(alternative, factor) in &self.alternatives[site.found] {
+            let reading = &readings[alternative];
+            let alternative = self.words[alternative].as_str();
+            let mut left = left_side(shipped, reading, neighbours, count(left_key(reading, neighbours)))
+                .against(&written_score.left);
+            let mut right =
+                right_side(shipped, reading, neighbours, count(Some(right_key(reading, neighbours))))
+                    .against(&written_score.right);
             if let (Some(model), Some(written_learned)) = (learned, &written_learned) {
-                let score = learned_score(model, alternative, &around);
+                let score = learned_score(model, alternative, around);
                 left = left.plus(score.left.against(&written_learned.left));
                 right = right.plus(score.right.against(&written_learned.right));
             }
+            // A side with evidence must not favour the written word; a side with none (a pair
+            // neither word is seen in) abstains.
             let left_agrees = around.left_len == 0 || !left.informative || left.margin >= 0.0;
             let right_agrees = !right.informative || right.margin >= 0.0;
             let margin = left.margin + right.margin;
@@ -259,17 +308,50 @@ impl Confusion {
             }
         }
         let (_, alternative, evidence) = best?;
-        Some(Slip { replacement: alternative.to_string(), evidence: evidence.describe(alternative, &around) })
+        Some(Slip { replacement: alternative.to_string(), evidence: evidence.describe(alternative, around) })
     }
 }
 
+/// The words around a site and what the shipped model says of the nearest ones.
+struct Context<'a> {
+    around: Around<'a>,
+    neighbours: Neighbours<'a>,
+}
+
+/// The context of a site, or `None` when it cannot be judged: a capital marks a name or a
+/// heading, or no word follows.
+fn context<'a>(doc: &'a Document, site: &Site, learned: bool) -> Option<Context<'a>> {
+    let i = site.i;
+    let lowercase = doc.tokens()[i].lowercase;
+    if !lowercase && !plain_case(doc.token_text(i), i == site.bounds.first) {
+        return None;
+    }
+    let around = around(doc, i, site.bounds, if learned { 2 } else { 1 });
+    let right = *around.right().first()?;
+    let neighbours = Neighbours {
+        left: around.left().first().map(|word| (Neighbour::new(word), model::hash_word(word))),
+        right: Neighbour::new(right),
+    };
+    Some(Context { around, neighbours })
+}
+
+/// The hash of the pair a reading makes with the word on its left, if there is one.
+fn left_key(reading: &Reading, neighbours: &Neighbours) -> Option<u64> {
+    neighbours.left.as_ref().map(|(_, hash)| model::hash_then(*hash, &reading.first))
+}
+
+/// The hash of the pair a reading makes with the word on its right.
+fn right_key(reading: &Reading, neighbours: &Neighbours) -> u64 {
+    model::hash_then(reading.last, neighbours.right.word)
+}
+
 /// The log-likelihood the word on the left gives a word under the shipped model, read as a
-/// chain of word pairs: P(word | left), through the word's stand-ins when it has them.
-fn left_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> Side {
+/// chain of word pairs: P(word | left), through the word's stand-ins when it has them. `count`
+/// is the table's count of the pair ([`left_key`]).
+fn left_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours, count: Option<f64>) -> Side {
     let mut side = match &neighbours.left {
-        Some((left, hash)) => {
-            let key = model::hash_then(*hash, &reading.first);
-            let (ln, known) = pair_of_key(model, key, || left.ln(model), || reading.first_ln);
+        Some((left, _)) => {
+            let (ln, known) = pair_of_count(model, count, || left.ln(model), || reading.first_ln);
             Side { ln, seen: known == Known::Seen, missing: known == Known::Missing }
         }
         None => Side { ln: reading.first_ln, ..Side::default() },
@@ -279,11 +361,10 @@ fn left_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> 
 }
 
 /// The log-likelihood a word gives the word on its right under the shipped model:
-/// P(right | word).
-fn right_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours) -> Side {
+/// P(right | word). `count` is the table's count of the pair ([`right_key`]).
+fn right_side(model: &NgramModel, reading: &Reading, neighbours: &Neighbours, count: Option<f64>) -> Side {
     let right = &neighbours.right;
-    let key = model::hash_then(reading.last, right.word);
-    let (ln, known) = pair_of_key(model, key, || reading.last_ln, || right.ln(model));
+    let (ln, known) = pair_of_count(model, count, || reading.last_ln, || right.ln(model));
     Side { ln: ln - reading.last_ln, seen: known == Known::Seen, missing: known == Known::Missing }
 }
 
@@ -359,19 +440,20 @@ fn unigram_of_key(model: &NgramModel, key: u64) -> f64 {
 
 /// The natural log of a pair's count, and how the table knows it.
 fn pair(model: &NgramModel, first: &str, second: &str) -> (f64, Known) {
-    pair_of_key(model, model::hash(&[first, second]), || unigram(model, first), || unigram(model, second))
+    let count = model.ln_count(&[first, second]);
+    pair_of_count(model, count, || unigram(model, first), || unigram(model, second))
 }
 
-/// The natural log of the count of the pair hashed to `key`, and how the table knows it. A pair
-/// it lacks was seen fewer times than the table keeps: its count is taken as what the two
-/// words' frequencies (asked for only then) predict, held below that floor.
-fn pair_of_key(
+/// The natural log of a pair's count given the table's (`count`), and how the table knows it.
+/// A pair it lacks was seen fewer times than the table keeps: its count is taken as what the
+/// two words' frequencies (asked for only then) predict, held below that floor.
+fn pair_of_count(
     model: &NgramModel,
-    key: u64,
+    count: Option<f64>,
     first_ln: impl FnOnce() -> f64,
     second_ln: impl FnOnce() -> f64,
 ) -> (f64, Known) {
-    match model.ln_count_of_key(key) {
+    match count {
         Some(ln) => (ln, Known::Seen),
         None => {
             let independent = first_ln() + second_ln() - (model.total().max(1) as f64).ln();
@@ -486,7 +568,17 @@ mod tests {
         let sentence = doc.sentences()[0];
         let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
         let i = (bounds.first..bounds.end).find(|&i| doc.token_text(i) == at)?;
-        rule.try_at(&doc, i, bounds, None).map(|slip| format!("{} ({})", slip.replacement, slip.evidence))
+        let found = rule.words.iter().position(|word| *word == at.to_lowercase())?;
+        let mut slips = Vec::new();
+        rule.judge(&doc, &[Site { i, found, bounds }], None, |_, slip| {
+            slips.push(format!("{} ({})", slip.replacement, slip.evidence))
+        });
+        slips.pop()
+    }
+
+    fn alternatives_of<'a>(rule: &'a Confusion, word: &str) -> Vec<(&'a str, f64)> {
+        let found = rule.words.iter().position(|w| w == word).expect("a word of the rule");
+        rule.alternatives[found].iter().map(|&(word, factor)| (rule.words[word].as_str(), factor)).collect()
     }
 
     #[test]
@@ -517,8 +609,8 @@ mod tests {
         let set: ConfusionSet =
             serde_yaml::from_str("{ words: [lead, led], factor: { 'lead>led': 20 } }").expect("a set");
         let rule = Confusion::new(&[set], None, None).expect("compiles");
-        assert_eq!(rule.alternatives["lead"], vec![("led".to_string(), 20.0)]);
-        assert!(!rule.alternatives.contains_key("led"));
+        assert_eq!(alternatives_of(&rule, "lead"), vec![("led", 20.0)]);
+        assert!(alternatives_of(&rule, "led").is_empty());
         let bad: ConfusionSet =
             serde_yaml::from_str("{ words: [lead, led], factor: { 'lead>lad': 20 } }").expect("a set");
         assert!(Confusion::new(&[bad], None, None).is_err());
