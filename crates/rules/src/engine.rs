@@ -10,7 +10,7 @@ use crate::schema::RuleSpec;
 use crate::text::match_case;
 use factlint_extract::{Lower, TokenKind};
 use rustc_hash::FxHashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// Packs parsed ahead by [`RuleSet::warm_up_packs`], waiting for [`RuleSet::builtin`].
 static WARMED: Mutex<Option<Result<RuleSet, LoadError>>> = Mutex::new(None);
@@ -32,11 +32,21 @@ enum Trigger {
     },
 }
 
+/// The rules a word in the index sets off.
+#[derive(Debug, Clone, Default)]
+struct Triggers {
+    triggers: Vec<Trigger>,
+    /// Whether the spelling dictionary lists the word as a misspelling, asked on first meeting
+    /// it: the indexed words are nearly all real words ("the", "from"), which then skip the
+    /// spelling check.
+    misspelling: OnceLock<bool>,
+}
+
 /// Compiled rules, ready to check any number of stories.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: FxHashMap<String, Vec<Trigger>>,
+    triggers: FxHashMap<String, Triggers>,
     spelling: Vec<usize>,
     repetition: Vec<usize>,
     articles: Vec<usize>,
@@ -257,6 +267,7 @@ impl RuleSet {
                             self.triggers
                                 .entry(word.to_string())
                                 .or_default()
+                                .triggers
                                 .push(Trigger::Swap { rule: index, swap });
                         }
                     }
@@ -266,6 +277,7 @@ impl RuleSet {
                         self.triggers
                             .entry(word.to_string())
                             .or_default()
+                            .triggers
                             .push(Trigger::Pattern { rule: index });
                     }
                 }
@@ -274,6 +286,7 @@ impl RuleSet {
                         self.triggers
                             .entry(word.to_string())
                             .or_default()
+                            .triggers
                             .push(Trigger::Confusion { rule: index, found });
                     }
                 }
@@ -370,11 +383,17 @@ impl RuleSet {
                 };
                 // A word in plain lower case is its own folded form.
                 let text = if token.lowercase { word } else { doc.token_text(i) };
-                if let Some(triggers) = self.triggers.get(word) {
-                    self.run_triggers(triggers, input, i, bounds, &mut confusions, out);
+                let indexed = self.triggers.get(word);
+                if let Some(indexed) = indexed {
+                    self.run_triggers(&indexed.triggers, input, i, bounds, &mut confusions, out);
                 }
+                let may_be_misspelled = !self.spelling.is_empty()
+                    && indexed.is_none_or(|indexed| {
+                        *indexed.misspelling.get_or_init(|| spelling::is_misspelling(word))
+                    });
                 for &index in &self.spelling {
-                    if let Check::Spelling(spelling) = &self.rules[index].check
+                    if may_be_misspelled
+                        && let Check::Spelling(spelling) = &self.rules[index].check
                         && let Some(corrections) = spelling.corrections(text, word)
                         && !spelling::is_word_piece(doc, i)
                     {

@@ -41,6 +41,11 @@ fn dictionary() -> &'static Misspellings {
     })
 }
 
+/// Whether the dictionary lists `folded` (lower-case) as a misspelling, whatever the rules allow.
+pub(crate) fn is_misspelling(folded: &str) -> bool {
+    dictionary().get(folded).is_some()
+}
+
 /// Builds the table ahead of the first look-up.
 pub(crate) fn warm_up() {
     dictionary();
