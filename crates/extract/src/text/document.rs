@@ -215,12 +215,15 @@ impl Document {
             .tokens
             .iter()
             .map(|token| {
-                if token.kind != TokenKind::Word {
-                    return NOT_A_WORD;
+                let in_place = (token.span.start, token.span.end);
+                match token.kind {
+                    TokenKind::Word if token.lowercase => return in_place,
+                    TokenKind::Word => {}
+                    _ => return NOT_A_WORD,
                 }
                 let word = &text[token.span.range()];
-                if token.lowercase || word.is_ascii() {
-                    return (token.span.start, token.span.end);
+                if word.is_ascii() {
+                    return in_place;
                 }
                 let start = folded.len() as u32;
                 folded.push_str(Lower::new(word).as_str());
