@@ -344,6 +344,10 @@ static WEEKDAYS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/weekdays.txt")));
 static PLANNED: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/planned.txt")));
+/// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
+/// "were evacuated".
+static AUXILIARIES: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/auxiliaries.txt")));
 
 /// The lists a whole-sentence scan asks about, as bits of one look-up per word: a sentence's
 /// totals, time anchors and attribution are read from every word in it.
@@ -390,49 +394,6 @@ pub fn is_period_unit(noun: &str) -> bool {
     PERIOD_UNITS.contains(noun)
 }
 
-/// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
-/// "were evacuated".
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "having",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "to",
-    "also",
-    "already",
-    "now",
-    "not",
-    "plans",
-    "planned",
-    "plan",
-    "agreed",
-    "expects",
-    "expected",
-    "aims",
-    "wants",
-    "intends",
-    "said",
-    "says",
-    "it",
-    "reportedly",
-];
-
 /// Particles and determiners between a verb and its figure: "laid off 300", "cut a total of 300",
 /// "sold its 40 stores".
 const BETWEEN_VERB_AND_FIGURE: &[&str] = &["up", "off", "down", "out", "about", "a", "an", "total", "of"];
@@ -461,9 +422,7 @@ fn governing_verb(
         if let Some(&lemma) = VERBS.get(word).filter(|_| !nominal) {
             return Some((lemma, i));
         }
-        if !AUXILIARIES.contains(&word)
-            && !BETWEEN_VERB_AND_FIGURE.contains(&word)
-            && !DEFINITE.contains(word)
+        if !AUXILIARIES.contains(word) && !BETWEEN_VERB_AND_FIGURE.contains(&word) && !DEFINITE.contains(word)
         {
             break;
         }
@@ -476,7 +435,7 @@ fn governing_verb(
         if let Some(&lemma) = VERBS.get(word) {
             return Some((lemma, first));
         }
-        if !AUXILIARIES.contains(&word) {
+        if !AUXILIARIES.contains(word) {
             break;
         }
     }
@@ -511,7 +470,7 @@ fn movement(
     }
     let direction = *DIRECTIONS.get(words.word(i)?)?;
     let mut subject = i.checked_sub(1)?;
-    while words.word(subject).is_some_and(|w| AUXILIARIES.contains(&w)) {
+    while words.word(subject).is_some_and(|w| AUXILIARIES.contains(w)) {
         subject = subject.checked_sub(1)?;
     }
     Some((direction, named(subject)))
@@ -663,7 +622,7 @@ impl<'a> Words<'a> {
                 i -= 1;
                 continue;
             }
-            if is_unnamed(word) || !AUXILIARIES.contains(&word) {
+            if is_unnamed(word) || !AUXILIARIES.contains(word) {
                 return None;
             }
         }
@@ -710,7 +669,7 @@ impl<'a> Words<'a> {
         while i > self.first {
             i -= 1;
             match self.word(i) {
-                Some(word) if AUXILIARIES.contains(&word) || PLANNED.contains(word) => look(word),
+                Some(word) if AUXILIARIES.contains(word) || PLANNED.contains(word) => look(word),
                 _ => break,
             }
         }
