@@ -112,18 +112,19 @@ pub fn frames(doc: &Document, claims: &[Claim]) -> Vec<Frame> {
     claims
         .iter()
         .map(|claim| {
-            let sentence = doc.sentence_of(doc.token_at(claim.figure.start));
+            let figure = doc.token_at(claim.figure.start);
+            let sentence = doc.sentence_of(figure);
             if words.as_ref().is_none_or(|(at, _)| *at != sentence) {
                 words = Some((sentence, Words::of_sentence(doc, sentence)));
             }
             let (_, words) = words.as_ref().expect("set just above");
-            frame(doc, &layout, words, claim)
+            frame(doc, &layout, words, claim, figure)
         })
         .collect()
 }
 
-fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame {
-    let figure = doc.token_at(claim.figure.start);
+/// The frame of `claim`, whose figure starts at token `figure`.
+fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim, figure: usize) -> Frame {
     let first = doc.token_at(claim.span.start);
     let after = doc.token_at(claim.span.end);
     let place = layout.place(doc, figure);
@@ -944,14 +945,15 @@ fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
 /// For every token, whether it stands inside double quotation marks; a quotation left open
 /// ends with its paragraph.
 fn quoted_tokens(doc: &Document) -> Vec<bool> {
-    let mut quoted = Vec::with_capacity(doc.tokens().len());
+    let tokens = doc.tokens();
+    let mut quoted = Vec::with_capacity(tokens.len());
     for paragraph in doc.paragraphs() {
         quoted.resize(paragraph.first_token as usize, false);
         let mut open = false;
-        for k in paragraph.tokens() {
+        for token in &tokens[paragraph.tokens()] {
             quoted.push(open);
-            if doc.token_kind(k) == Some(TokenKind::Quote) {
-                match doc.token_text(k) {
+            if token.kind == TokenKind::Quote {
+                match doc.slice(token.span) {
                     "“" => open = true,
                     "”" => open = false,
                     "\"" => open = !open,
