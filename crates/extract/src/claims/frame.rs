@@ -112,18 +112,19 @@ pub fn frames(doc: &Document, claims: &[Claim]) -> Vec<Frame> {
     claims
         .iter()
         .map(|claim| {
-            let sentence = doc.sentence_of(doc.token_at(claim.figure.start));
+            let figure = doc.token_at(claim.figure.start);
+            let sentence = doc.sentence_of(figure);
             if words.as_ref().is_none_or(|(at, _)| *at != sentence) {
                 words = Some((sentence, Words::of_sentence(doc, sentence)));
             }
             let (_, words) = words.as_ref().expect("set just above");
-            frame(doc, &layout, words, claim)
+            frame(doc, &layout, words, claim, figure)
         })
         .collect()
 }
 
-fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame {
-    let figure = doc.token_at(claim.figure.start);
+/// The frame of `claim`, whose figure starts at token `figure`.
+fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim, figure: usize) -> Frame {
     let first = doc.token_at(claim.span.start);
     let after = doc.token_at(claim.span.end);
     let place = layout.place(doc, figure);
@@ -199,12 +200,14 @@ fn frame(doc: &Document, layout: &Layout, words: &Words, claim: &Claim) -> Frame
             definiteness => definiteness,
         },
         // "the 3.06 mln shares held by Trump": a participle with its agent narrows the noun too.
-        restricted: words.word(after).is_some_and(|w| RESTRICTIVE.contains(w))
-            || (words.word(after).is_some_and(is_participle) && words.word(after + 1) == Some("by"))
+        restricted: words.is_in(after, class::RESTRICTIVE)
+            || (words.is_in(after, class::VERB)
+                && words.word(after).is_some_and(is_participle)
+                && words.word(after + 1) == Some("by"))
             // "the 14.1 mln dlr loan to Rwanda": a name after a preposition narrows it too.
             || (words.word(after).is_some_and(|w| matches!(w, "to" | "for" | "from" | "at"))
                 && words.capitalised(after + 1)
-                && words.word(after + 1).is_some_and(|w| !MONTHS.contains_key(w) && !WEEKDAYS.contains(w))
+                && !words.is_in(after + 1, class::MONTH | class::WEEKDAY)
                 && !shouting),
         place,
         attribution: words.attribution().clone(),
@@ -344,42 +347,98 @@ static WEEKDAYS: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/weekdays.txt")));
 static PLANNED: LazyLock<FxHashSet<&str>> =
     LazyLock::new(|| word_set(include_str!("../../data/frame/planned.txt")));
+/// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
+/// "were evacuated".
+static AUXILIARIES: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/frame/auxiliaries.txt")));
 
-/// The lists a whole-sentence scan asks about, as bits of one look-up per word: a sentence's
-/// totals, time anchors and attribution are read from every word in it.
+/// The frame's word lists, as bits of one look-up per word: a sentence's words are looked up
+/// once, and every question a frame asks of a word in it (a total? a month? an auxiliary? a
+/// determiner?) is then a bit test rather than a look-up in each list.
 mod class {
     /// In `totals.txt`.
-    pub const TOTAL: u8 = 1;
+    pub const TOTAL: u32 = 1;
     /// The first word of a two-word entry of `totals.txt` ("in all").
-    pub const TOTAL_PHRASE_START: u8 = 2;
+    pub const TOTAL_PHRASE_START: u32 = 1 << 1;
     /// A month name or abbreviation.
-    pub const MONTH: u8 = 4;
+    pub const MONTH: u32 = 1 << 2;
     /// In `periods.txt`.
-    pub const PERIOD: u8 = 8;
+    pub const PERIOD: u32 = 1 << 3;
     /// In `period_units.txt`.
-    pub const PERIOD_UNIT: u8 = 16;
+    pub const PERIOD_UNIT: u32 = 1 << 4;
     /// In `attribution.txt`.
-    pub const ATTRIBUTION: u8 = 32;
+    pub const ATTRIBUTION: u32 = 1 << 5;
+    /// In `definite.txt`.
+    pub const DEFINITE: u32 = 1 << 6;
+    /// In `additional.txt`.
+    pub const ADDITIONAL: u32 = 1 << 7;
+    /// In `partitive.txt`.
+    pub const PARTITIVE: u32 = 1 << 8;
+    /// The first word of a two-word entry of `partitive.txt` ("of whom").
+    pub const PARTITIVE_PHRASE_START: u32 = 1 << 9;
+    /// In `change.txt`.
+    pub const CHANGE: u32 = 1 << 10;
+    /// In `restrictive.txt`.
+    pub const RESTRICTIVE: u32 = 1 << 11;
+    /// In `pronouns.txt`: a source or agent left unnamed.
+    pub const UNNAMED: u32 = 1 << 12;
+    /// In `maturity.txt`.
+    pub const MATURITY: u32 = 1 << 13;
+    /// In `weekdays.txt`.
+    pub const WEEKDAY: u32 = 1 << 14;
+    /// In `planned.txt`.
+    pub const PLANNED: u32 = 1 << 15;
+    /// In `auxiliaries.txt`.
+    pub const AUXILIARY: u32 = 1 << 16;
+    /// A form of a verb in `verbs.txt`.
+    pub const VERB: u32 = 1 << 17;
+    /// A movement word in `directions.txt`.
+    pub const DIRECTION: u32 = 1 << 18;
 }
 
 /// Each word of the lists in [`class`] mapped to the bits of the lists it is in.
-static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut classes: FxHashMap<&'static str, u8> = FxHashMap::default();
-    for &total in TOTALS.iter() {
-        *classes.entry(total).or_default() |= class::TOTAL;
-        if let Some((first, _)) = total.split_once(' ') {
-            *classes.entry(first).or_default() |= class::TOTAL_PHRASE_START;
+static CLASSES: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut classes: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let phrases = [
+        (&TOTALS, class::TOTAL, class::TOTAL_PHRASE_START),
+        (&PARTITIVE, class::PARTITIVE, class::PARTITIVE_PHRASE_START),
+    ];
+    for (list, bit, phrase_start) in phrases {
+        for &entry in list.iter() {
+            *classes.entry(entry).or_default() |= bit;
+            if let Some((first, _)) = entry.split_once(' ') {
+                *classes.entry(first).or_default() |= phrase_start;
+            }
         }
     }
-    let lists: [(&FxHashSet<&'static str>, u8); 3] =
-        [(&PERIODS, class::PERIOD), (&PERIOD_UNITS, class::PERIOD_UNIT), (&ATTRIBUTION, class::ATTRIBUTION)];
+    let lists: [(&FxHashSet<&'static str>, u32); 12] = [
+        (&PERIODS, class::PERIOD),
+        (&PERIOD_UNITS, class::PERIOD_UNIT),
+        (&ATTRIBUTION, class::ATTRIBUTION),
+        (&DEFINITE, class::DEFINITE),
+        (&ADDITIONAL, class::ADDITIONAL),
+        (&CHANGE, class::CHANGE),
+        (&RESTRICTIVE, class::RESTRICTIVE),
+        (&UNNAMED, class::UNNAMED),
+        (&MATURITY, class::MATURITY),
+        (&WEEKDAYS, class::WEEKDAY),
+        (&PLANNED, class::PLANNED),
+        (&AUXILIARIES, class::AUXILIARY),
+    ];
     for (list, bit) in lists {
         for &word in list.iter() {
             *classes.entry(word).or_default() |= bit;
         }
     }
-    for &month in MONTHS.keys() {
-        *classes.entry(month).or_default() |= class::MONTH;
+    let keys = [
+        (MONTHS.keys().collect::<Vec<_>>(), class::MONTH),
+        (VERBS.keys().collect(), class::VERB),
+        (DIRECTIONS.keys().collect(), class::DIRECTION),
+    ];
+    for (words, bit) in keys {
+        for &word in words {
+            *classes.entry(word).or_default() |= bit;
+        }
     }
     classes
 });
@@ -389,49 +448,6 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
 pub fn is_period_unit(noun: &str) -> bool {
     PERIOD_UNITS.contains(noun)
 }
-
-/// Auxiliaries and modals between a verb and its figure or its agent: "has sued", "would cut",
-/// "were evacuated".
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "having",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "to",
-    "also",
-    "already",
-    "now",
-    "not",
-    "plans",
-    "planned",
-    "plan",
-    "agreed",
-    "expects",
-    "expected",
-    "aims",
-    "wants",
-    "intends",
-    "said",
-    "says",
-    "it",
-    "reportedly",
-];
 
 /// Particles and determiners between a verb and its figure: "laid off 300", "cut a total of 300",
 /// "sold its 40 stores".
@@ -455,16 +471,17 @@ fn governing_verb(
         if words.doc.token_kind(i) != Some(TokenKind::Word) {
             break;
         }
-        let word = words.word(i)?;
+        let (word, bits) = words.entry(i);
+        let word = word?;
         // "Offering of 3.6 mln shares": a noun naming the act, with no agent in its clause.
         let nominal = word.ends_with("ing") && words.word(i + 1) == Some("of");
-        if let Some(&lemma) = VERBS.get(word).filter(|_| !nominal) {
+        if bits & class::VERB != 0
+            && !nominal
+            && let Some(&lemma) = VERBS.get(word)
+        {
             return Some((lemma, i));
         }
-        if !AUXILIARIES.contains(&word)
-            && !BETWEEN_VERB_AND_FIGURE.contains(&word)
-            && !DEFINITE.contains(word)
-        {
+        if bits & (class::AUXILIARY | class::DEFINITE) == 0 && !BETWEEN_VERB_AND_FIGURE.contains(&word) {
             break;
         }
     }
@@ -472,11 +489,14 @@ fn governing_verb(
         return Some((lemma, first));
     }
     for i in after..(after + 3).min(words.end) {
-        let word = words.word(i)?;
-        if let Some(&lemma) = VERBS.get(word) {
+        let (word, bits) = words.entry(i);
+        let word = word?;
+        if bits & class::VERB != 0
+            && let Some(&lemma) = VERBS.get(word)
+        {
             return Some((lemma, first));
         }
-        if !AUXILIARIES.contains(&word) {
+        if bits & class::AUXILIARY == 0 {
             break;
         }
     }
@@ -492,8 +512,9 @@ fn movement(
     head: Option<&str>,
 ) -> Option<(Direction, Option<String>)> {
     let named = |i: usize| {
-        let word = words.word(i)?;
-        (!is_unnamed(word) && !DEFINITE.contains(word) && !["a", "an", "and"].contains(&word))
+        let (word, bits) = words.entry(i);
+        let word = word?;
+        (bits & (class::UNNAMED | class::DEFINITE) == 0 && !["a", "an", "and"].contains(&word))
             .then(|| crate::text::lexicon::singular(word))
     };
     // "the 5 pct fall in exports": the direction as the figure's noun, or right after it.
@@ -511,7 +532,7 @@ fn movement(
     }
     let direction = *DIRECTIONS.get(words.word(i)?)?;
     let mut subject = i.checked_sub(1)?;
-    while words.word(subject).is_some_and(|w| AUXILIARIES.contains(&w)) {
+    while words.is_in(subject, class::AUXILIARY) {
         subject = subject.checked_sub(1)?;
     }
     Some((direction, named(subject)))
@@ -534,10 +555,10 @@ fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
     let Some(before) = first.checked_sub(1).filter(|&i| i >= words.first) else {
         return Definiteness::Bare;
     };
-    let Some(word) = words.word(before) else { return Definiteness::Bare };
-    if ADDITIONAL.contains(word) {
+    let (Some(word), bits) = words.entry(before) else { return Definiteness::Bare };
+    if bits & class::ADDITIONAL != 0 {
         Definiteness::Additional
-    } else if DEFINITE.contains(word) || word.ends_with("'s") || word.ends_with("’s") {
+    } else if bits & class::DEFINITE != 0 || word.ends_with("'s") || word.ends_with("’s") {
         Definiteness::Definite
     } else if matches!(word, "a" | "an") {
         Definiteness::Indefinite
@@ -547,20 +568,20 @@ fn definiteness(words: &Words, first: usize, claim: &Claim) -> Definiteness {
 }
 
 fn role(words: &Words, first: usize, figure: usize, after: usize) -> Role {
-    let word = |i: usize| if i >= words.first { words.word(i) } else { None };
-    let before = first.checked_sub(1).and_then(word);
-    let two_before = first.checked_sub(2).and_then(word);
+    let back = |n: usize| first.checked_sub(n).map_or((None, 0), |i| words.entry(i));
+    let ((before, before_bits), (two_before, two_before_bits)) = (back(1), back(2));
     // "among the 100,000 complaints": a partitive word before the determiner.
-    let beyond_determiner = if before.is_some_and(|w| DEFINITE.contains(w)) { two_before } else { before };
-    let part = before.is_some_and(|w| PARTITIVE.contains(w))
-        || beyond_determiner.is_some_and(|w| PARTITIVE.contains(w))
-        || two_before.zip(before).is_some_and(|(a, b)| has_phrase(&PARTITIVE, a, b))
+    let beyond_determiner = if before_bits & class::DEFINITE != 0 { two_before_bits } else { before_bits };
+    let part = before_bits & class::PARTITIVE != 0
+        || beyond_determiner & class::PARTITIVE != 0
+        || (two_before_bits & class::PARTITIVE_PHRASE_START != 0
+            && two_before.zip(before).is_some_and(|(a, b)| has_phrase(&PARTITIVE, a, b)))
         || words.word(figure + 1) == Some("of")
-        || (words.word(after) == Some("of") && words.word(after + 1).is_some_and(|w| DEFINITE.contains(w)));
+        || (words.word(after) == Some("of") && words.is_in(after + 1, class::DEFINITE));
     if part {
         Role::Part
-    } else if before.is_some_and(|w| CHANGE.contains(w))
-        || (before == Some("of") && two_before.is_some_and(|w| CHANGE.contains(w)))
+    } else if before_bits & class::CHANGE != 0
+        || (before == Some("of") && two_before_bits & class::CHANGE != 0)
     {
         Role::Change
     } else if words.says_total(figure) {
@@ -587,8 +608,8 @@ struct Words<'a> {
     total: OnceCell<Totals>,
     attribution: OnceCell<Option<String>>,
     anchors: OnceCell<Vec<(usize, String)>>,
-    /// Each token's folded word and its [`class`] bits, for the whole-sentence scans.
-    entries: OnceCell<Vec<(Option<&'a str>, u8)>>,
+    /// Each token's folded word and its [`class`] bits.
+    entries: OnceCell<Vec<(Option<&'a str>, u32)>>,
 }
 
 impl<'a> Words<'a> {
@@ -614,7 +635,7 @@ impl<'a> Words<'a> {
     }
 
     /// The folded word at `i` and the [`class`] bits of the lists it is in.
-    fn entry(&self, i: usize) -> (Option<&'a str>, u8) {
+    fn entry(&self, i: usize) -> (Option<&'a str>, u32) {
         let entries = self.entries.get_or_init(|| {
             (self.first..self.end)
                 .map(|i| {
@@ -624,6 +645,11 @@ impl<'a> Words<'a> {
                 .collect()
         });
         i.checked_sub(self.first).and_then(|k| entries.get(k)).copied().unwrap_or((None, 0))
+    }
+
+    /// Whether the word at `i` is in any of the lists of `bits`.
+    fn is_in(&self, i: usize, bits: u32) -> bool {
+        self.entry(i).1 & bits != 0
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -649,12 +675,9 @@ impl<'a> Words<'a> {
         let mut i = verb;
         while i > self.first {
             i -= 1;
-            let word = self.word(i)?;
-            if self.capitalised(i)
-                && !is_unnamed(word)
-                && !MONTHS.contains_key(word)
-                && !WEEKDAYS.contains(word)
-            {
+            let (word, bits) = self.entry(i);
+            let word = word?;
+            if self.capitalised(i) && bits & (class::UNNAMED | class::MONTH | class::WEEKDAY) == 0 {
                 let function_word = ["the", "a", "an", "but", "and", "in", "on", "at", "as", "its", "their"];
                 return (!function_word.contains(&word)).then(|| word.to_string());
             }
@@ -663,7 +686,7 @@ impl<'a> Words<'a> {
                 i -= 1;
                 continue;
             }
-            if is_unnamed(word) || !AUXILIARIES.contains(&word) {
+            if bits & class::UNNAMED != 0 || bits & class::AUXILIARY == 0 {
                 return None;
             }
         }
@@ -702,20 +725,25 @@ impl<'a> Words<'a> {
     /// auxiliaries before the verb, or between the figure's noun and a verb after it.
     fn mood(&self, verb: usize, after: usize) -> (bool, bool) {
         let (mut planned, mut also) = (false, false);
-        let mut look = |word: &str| {
-            planned |= PLANNED.contains(word);
+        // An auxiliary or a word of plan: the words a verb's mood is read from.
+        let mood_word = |i: usize| match self.entry(i) {
+            (Some(word), bits) if bits & (class::AUXILIARY | class::PLANNED) != 0 => Some((word, bits)),
+            _ => None,
+        };
+        let mut look = |(word, bits): (&str, u32)| {
+            planned |= bits & class::PLANNED != 0;
             also |= word == "also";
         };
         let mut i = verb;
         while i > self.first {
             i -= 1;
-            match self.word(i) {
-                Some(word) if AUXILIARIES.contains(&word) || PLANNED.contains(word) => look(word),
-                _ => break,
+            match mood_word(i) {
+                Some(word) => look(word),
+                None => break,
             }
         }
         let mut i = after;
-        while let Some(word) = self.word(i).filter(|w| AUXILIARIES.contains(w) || PLANNED.contains(w)) {
+        while let Some(word) = mood_word(i) {
             look(word);
             i += 1;
         }
@@ -761,7 +789,7 @@ impl<'a> Words<'a> {
                         && let Some(&month) = MONTHS.get(word)
                         && self.capitalised(i)
                         && self.doc.token_kind(i + 1) != Some(TokenKind::Number)
-                        && (word != "may" || self.word(i + 1).is_none_or(|w| !VERBS.contains_key(w)))
+                        && (word != "may" || !self.is_in(i + 1, class::VERB))
                     {
                         consider(i, month.to_string());
                     } else if bits & class::PERIOD != 0
@@ -791,11 +819,11 @@ impl<'a> Words<'a> {
         for i in (from..year).rev() {
             match self.doc.token_kind(i) {
                 Some(TokenKind::Word) => {
-                    let Some(word) = self.word(i) else { return false };
-                    if MATURITY.contains(word) {
+                    let (Some(word), bits) = self.entry(i) else { return false };
+                    if bits & class::MATURITY != 0 {
                         return true;
                     }
-                    if !MONTHS.contains_key(word) && !matches!(word, "in" | "on" | "by") {
+                    if bits & class::MONTH == 0 && !matches!(word, "in" | "on" | "by") {
                         return false;
                     }
                 }
@@ -917,14 +945,15 @@ fn is_headline(doc: &Document, span: crate::text::span::Span) -> bool {
 /// For every token, whether it stands inside double quotation marks; a quotation left open
 /// ends with its paragraph.
 fn quoted_tokens(doc: &Document) -> Vec<bool> {
-    let mut quoted = Vec::with_capacity(doc.tokens().len());
+    let tokens = doc.tokens();
+    let mut quoted = Vec::with_capacity(tokens.len());
     for paragraph in doc.paragraphs() {
         quoted.resize(paragraph.first_token as usize, false);
         let mut open = false;
-        for k in paragraph.tokens() {
+        for token in &tokens[paragraph.tokens()] {
             quoted.push(open);
-            if doc.token_kind(k) == Some(TokenKind::Quote) {
-                match doc.token_text(k) {
+            if token.kind == TokenKind::Quote {
+                match doc.slice(token.span) {
                     "“" => open = true,
                     "”" => open = false,
                     "\"" => open = !open,

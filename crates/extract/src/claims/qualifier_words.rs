@@ -2,10 +2,15 @@
 //! after it. Each maps to the [`Qualifier`] a claim carries.
 
 use crate::claims::claim::Qualifier;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
+
+/// A qualifier phrase: its lower-cased words and the qualifier they mean.
+type Phrase = (&'static [&'static str], Qualifier);
 
 /// Qualifiers written before a figure, longest first within each first word. Each entry is the
 /// lower-cased words and the qualifier they mean.
-pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
+const QUALIFIERS_BEFORE: &[Phrase] = &[
     (&["more", "than"], Qualifier::MoreThan),
     (&["greater", "than"], Qualifier::MoreThan),
     (&["higher", "than"], Qualifier::MoreThan),
@@ -85,11 +90,31 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
 /// Whether a qualifier phrase starts with `word` ("almost", "circa", "close"): such a word
 /// begins the next figure's qualifier, not this figure's subject.
 pub(crate) fn starts_qualifier(word: &str) -> bool {
-    QUALIFIERS_BEFORE.iter().any(|(words, _)| words[0] == word)
+    FIRST_WORDS.contains(word)
 }
 
+/// The qualifier phrases written before a figure that end with `word`: every figure asks this
+/// of the word before it, so the phrases are grouped by their last word once rather than the
+/// whole list being read each time.
+pub(crate) fn qualifiers_ending_with(word: &str) -> &'static [Phrase] {
+    BY_LAST_WORD.get(word).map_or(&[], Vec::as_slice)
+}
+
+static BY_LAST_WORD: LazyLock<FxHashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
+    let mut phrases: FxHashMap<&'static str, Vec<Phrase>> = FxHashMap::default();
+    for &(words, qualifier) in QUALIFIERS_BEFORE {
+        if let Some(&last) = words.last() {
+            phrases.entry(last).or_default().push((words, qualifier));
+        }
+    }
+    phrases
+});
+
+static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| QUALIFIERS_BEFORE.iter().filter_map(|(words, _)| words.first().copied()).collect());
+
 /// Qualifiers written after a figure ("30 or more", "65 and over", "50-plus", "30-odd").
-pub(crate) const QUALIFIERS_AFTER: &[(&[&str], Qualifier)] = &[
+pub(crate) const QUALIFIERS_AFTER: &[Phrase] = &[
     (&["or", "more"], Qualifier::AtLeast),
     (&["or", "higher"], Qualifier::AtLeast),
     (&["or", "greater"], Qualifier::AtLeast),

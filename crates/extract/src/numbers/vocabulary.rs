@@ -168,8 +168,11 @@ pub(crate) fn may_be_number_word(word: &str) -> bool {
     if bytes.is_empty() || bytes.len() > 11 {
         return false;
     }
-    let letter = |i: usize| bytes.get(i).map_or(Some(END), |&b| letter_index(b.to_ascii_lowercase()));
-    let (Some(first), Some(second), Some(third)) = (letter(0), letter(1), letter(2)) else { return false };
+    let letter = |i: usize| bytes.get(i).map_or(END, |&b| LETTER_OF_BYTE[b as usize] as usize);
+    let (first, second, third) = (letter(0), letter(1), letter(2));
+    if first > END || second > END || third > END {
+        return false;
+    }
     let bit = prefix_bit(first, second, third);
     (NUMBER_PREFIXES[bit / 64] >> (bit % 64)) & 1 == 1
 }
@@ -281,6 +284,23 @@ pub(super) const END: usize = 26;
 pub(super) const fn letter_index(byte: u8) -> Option<usize> {
     if byte.is_ascii_lowercase() { Some((byte - b'a') as usize) } else { None }
 }
+
+/// Marks a byte that is no ASCII letter in [`LETTER_OF_BYTE`]: above [`END`].
+const NOT_A_LETTER: u8 = END as u8 + 1;
+
+/// Each byte's [`letter_index`] in either case, or [`NOT_A_LETTER`]: one load a letter in the
+/// prefix test, which runs on every word.
+static LETTER_OF_BYTE: [u8; 256] = {
+    let mut table = [NOT_A_LETTER; 256];
+    let mut b = 0;
+    while b < 256 {
+        if let Some(index) = letter_index((b as u8).to_ascii_lowercase()) {
+            table[b] = index as u8;
+        }
+        b += 1;
+    }
+    table
+};
 
 pub(super) const fn prefix_bit(first: usize, second: usize, third: usize) -> usize {
     (first * 27 + second) * 27 + third

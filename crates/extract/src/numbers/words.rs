@@ -173,6 +173,11 @@ pub(super) fn parse_words(doc: &Document, i: usize, limit: usize) -> Option<Numb
         words.current = 1.0;
         words.last = Last::Article;
         end = after_hyphen(doc, i + 1, limit, &words);
+        // Only a number word makes an article a number ("a million", "a third"): the common
+        // "a" before anything else is turned away by the cheap test, without reading on.
+        if end >= limit || !may_be_number_word(doc.token_text(end)) {
+            return None;
+        }
     }
     let (value, form, scale, end) = loop {
         let step = match word_at(doc, end, limit) {

@@ -118,11 +118,16 @@ pub struct Document {
     paragraphs: Vec<Paragraph>,
     reference: Option<ReferenceDate>,
     dateline: Option<Dateline>,
-    /// The words not already in lower case, lower-cased once (see [`Document::folded_word`]),
-    /// and each such token's range in it.
+    /// Every word lower-cased once (see [`Document::folded_word`]): the text with its ASCII
+    /// letters lowered in place, then the words beyond ASCII folded and appended.
     folded: String,
+    /// Each token's range in `folded`, [`NOT_A_WORD`] for a token that is no word.
     folded_ranges: Vec<(u32, u32)>,
 }
+
+/// The folded range of a token that is no word: one `str::get` refuses, so that looking a
+/// token up needs no other test.
+const NOT_A_WORD: (u32, u32) = (1, 0);
 
 impl Document {
     /// The text model alone: markup, paragraphs, sentences, tokens, and a reference date only
@@ -197,26 +202,34 @@ impl Document {
         self.fold_words();
     }
 
-    /// Lower-cases every word once: the extractor and the rules compare each word many times.
-    /// Words already in lower case (most of them) are read from the text as they are.
+    /// Lower-cases every word once: the extractor and the rules compare each word many times,
+    /// and a word looked up in one buffer costs one range read. An ASCII word keeps its
+    /// offsets, lowered in a copy of the text; a word beyond ASCII changes length when folded
+    /// (’ becomes ', "İ" grows), so it is folded on its own and appended.
     fn fold_words(&mut self) {
         let text = self.analysis.as_deref().unwrap_or(&self.source);
-        let mut folded = String::with_capacity(text.len() / 8);
-        let mut ranges = vec![(0, 0); self.tokens.len()];
-        for (token, range) in self.tokens.iter().zip(&mut ranges) {
-            if token.kind != TokenKind::Word || token.lowercase {
-                continue;
-            }
-            let word = &text[token.span.range()];
-            let start = folded.len() as u32;
-            if word.is_ascii() {
-                folded.push_str(word);
-                folded[start as usize..].make_ascii_lowercase();
-            } else {
+        let mut folded = String::with_capacity(text.len() + text.len() / 32);
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
+        let ranges = self
+            .tokens
+            .iter()
+            .map(|token| {
+                let in_place = (token.span.start, token.span.end);
+                match token.kind {
+                    TokenKind::Word if token.lowercase => return in_place,
+                    TokenKind::Word => {}
+                    _ => return NOT_A_WORD,
+                }
+                let word = &text[token.span.range()];
+                if word.is_ascii() {
+                    return in_place;
+                }
+                let start = folded.len() as u32;
                 folded.push_str(Lower::new(word).as_str());
-            }
-            *range = (start, folded.len() as u32);
-        }
+                (start, folded.len() as u32)
+            })
+            .collect();
         self.folded = folded;
         self.folded_ranges = ranges;
     }
@@ -224,15 +237,8 @@ impl Document {
     /// Token `i` lower-cased (with ’ as '), if it is a word.
     #[inline]
     pub fn folded_word(&self, i: usize) -> Option<&str> {
-        let token = self.tokens.get(i)?;
-        if token.kind != TokenKind::Word {
-            return None;
-        }
-        if token.lowercase {
-            return Some(self.slice(token.span));
-        }
-        let (start, end) = self.folded_ranges[i];
-        Some(&self.folded[start as usize..end as usize])
+        let &(start, end) = self.folded_ranges.get(i)?;
+        self.folded.get(start as usize..end as usize)
     }
 
     /// The file as written.

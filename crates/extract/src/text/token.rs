@@ -41,6 +41,8 @@ mod ascii {
     pub const LETTER: u8 = 4;
     /// What `u8::is_ascii_whitespace` accepts.
     pub const SPACE: u8 = 8;
+    /// A lower-case letter or a digit: what most of a word is made of.
+    pub const PLAIN: u8 = 16;
 
     /// The bits of every byte; bytes beyond ASCII have none.
     pub static CLASS: [u8; 256] = {
@@ -60,6 +62,9 @@ mod ascii {
             }
             if byte.is_ascii_whitespace() {
                 bits |= SPACE;
+            }
+            if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+                bits |= PLAIN;
             }
             table[b] = bits;
             b += 1;
@@ -136,6 +141,13 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut plain = true;
     while i < end {
+        // Runs of lower-case letters and digits, most of every word, in the tightest loop.
+        while i < end && ascii::CLASS[bytes[i] as usize] & ascii::PLAIN != 0 {
+            i += 1;
+        }
+        if i == end {
+            break;
+        }
         let b = bytes[i];
         let class = ascii::CLASS[b as usize];
         if class & ascii::ALPHANUMERIC != 0 {

@@ -9,7 +9,7 @@
 //! first by `temporal`; their tokens are skipped here.
 
 use crate::claims::claim::{Claim, ClaimKind, DateValue, Detail, Qualifier, Subject};
-use crate::claims::qualifier_words::{QUALIFIERS_AFTER, QUALIFIERS_BEFORE, starts_qualifier};
+use crate::claims::qualifier_words::{QUALIFIERS_AFTER, qualifiers_ending_with, starts_qualifier};
 use crate::claims::word_lists;
 use crate::numbers::units::{self, Unit};
 use crate::numbers::{self, Form, Number};

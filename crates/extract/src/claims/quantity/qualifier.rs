@@ -44,10 +44,7 @@ pub(super) fn qualifier_before(s: &Window, first: usize, form: Form) -> (Qualifi
     };
     let last = last.as_str();
     let mut best: Option<(usize, Qualifier)> = None;
-    for (words, qualifier) in QUALIFIERS_BEFORE {
-        if words.last() != Some(&last) {
-            continue;
-        }
+    for (words, qualifier) in qualifiers_ending_with(last) {
         let Some(start) = first.checked_sub(words.len()) else {
             continue;
         };
@@ -119,10 +116,10 @@ pub(super) fn qualifier_is_range_marker(s: &Window, start: usize) -> bool {
 /// A qualifier after the figure: "30 or more", "65 and over", "50-plus". Not a second
 /// comparison: "equal to 5000 or less than 6000".
 pub(super) fn qualifier_after(s: &Window, at: usize) -> Option<(Qualifier, usize)> {
+    // "50-plus", "30-odd" are written with a hyphen.
+    let hyphen = s.text_is(at, "-") && s.doc.adjacent(at);
+    let start = if hyphen { at + 1 } else { at };
     QUALIFIERS_AFTER.iter().find_map(|(words, qualifier)| {
-        // "50-plus", "30-odd" are written with a hyphen.
-        let hyphen = s.text_is(at, "-") && s.doc.adjacent(at);
-        let start = if hyphen { at + 1 } else { at };
         if hyphen != (words.len() == 1) || !s.phrase_at(start, words) {
             return None;
         }

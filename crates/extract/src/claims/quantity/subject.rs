@@ -26,7 +26,9 @@ pub(super) fn owner_before(s: &Window, start: usize) -> Option<String> {
     if let Some(owner) = strip_possessive(word) {
         return Some(owner.to_string());
     }
-    matches!(word.to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our")
+    ["its", "their", "his", "her", "our"]
+        .into_iter()
+        .any(|pronoun| word.eq_ignore_ascii_case(pronoun))
         .then(|| word.to_ascii_lowercase())
 }
 
@@ -109,13 +111,18 @@ pub(super) fn subject_after(s: &Window, at: usize, claim: &Claim) -> Option<(Sub
     }
     let (&first_word, &last_word) = (words.first()?, words.last()?);
     let span = s.span(first_word, last_word + 1);
-    let text = doc.slice(span).to_lowercase().replace('’', "'");
+    let text = fold_phrase(doc.slice(span));
     let head_word = Lower::folded(doc.folded_word(last_word).unwrap_or_default());
     let head = singular(head_word.as_str());
     if claim.kind == ClaimKind::Count && claim.unit.is_none() && is_time_word(&head) {
         return None;
     }
     Some((Subject { span, text, head }, last_word + 1, additive))
+}
+
+/// A phrase lower-cased, with ’ as ': in one copy when it is ASCII, as nearly every subject is.
+fn fold_phrase(phrase: &str) -> String {
+    if phrase.is_ascii() { phrase.to_ascii_lowercase() } else { phrase.to_lowercase().replace('’', "'") }
 }
 
 /// Plurals end a noun phrase: modifiers stand in the singular ("member states").
