@@ -130,6 +130,9 @@ fn found_from(w: &Window, k: usize, cx: &Context) -> Option<Found> {
     found_at(w, k, cx).or_else(|| found_at(w, k + 1, cx).filter(|f| f.first == k))
 }
 
+// Kept out of line, as is `word_led`: `found_at` runs on every token and nearly always rejects
+// it, and it rejects cheapest as a small function.
+#[inline(never)]
 fn number_led(w: &Window, i: usize, cx: &Context) -> Option<Found> {
     if !number_may_lead(w, i) {
         return None;
@@ -180,6 +183,7 @@ fn number_may_lead(w: &Window, i: usize) -> bool {
     }
 }
 
+#[inline(never)]
 fn word_led(w: &Window, i: usize, lead: Lead, cx: &Context) -> Option<Found> {
     match lead {
         Lead::Deadline => deadline::deadline_at(w, i, cx),
