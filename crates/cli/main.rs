@@ -7,11 +7,6 @@ use clap::{CommandFactory, Parser};
 use factlint::{Outcome, cli, commands};
 use std::process::ExitCode;
 
-// A story allocates and frees many small vectors and strings; mimalloc serves them faster than
-// the system allocator and keeps the pages it frees instead of faulting them in again.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)

@@ -19,10 +19,6 @@ use std::time::Duration;
 #[path = "../../extract/benches/corpus/mod.rs"]
 mod corpus;
 
-// The allocator the `factlint` binary uses, so that the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     loading(&mut criterion);
