@@ -167,6 +167,19 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     replacement.to_string()
 }
 
+/// A list of lower-case words from a file under `crates/rules/data/`.
+pub(crate) type WordList = FxHashSet<&'static str>;
+
+/// The words of a data file: one a line, with `#` comments and blank lines skipped.
+pub(crate) fn word_list(text: &'static str) -> WordList {
+    data_lines(text).collect()
+}
+
+/// A data file's lines, trimmed, without comments and blank lines.
+pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,11 +26,11 @@
 //! modifiers, nouns with several earlier figures, sentences that compare figures, prices and
 //! rates, durations, and numbers that belong to names ("Boeing 737-200"). Claims are indexed by key, so a story is read once, whatever its length.
 
+use crate::text::{WordList, word_list};
 use factlint_extract::{
     Claim, ClaimKind, Definiteness, Direction, Document, Frame, Place, Qualifier, Role, Span, TokenKind, Unit,
 };
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Why a later figure restates an earlier one.
@@ -299,13 +299,8 @@ pub(crate) fn is_body_member(noun: &str) -> bool {
 }
 
 /// Head nouns that count a body's members, from `data/body_members.txt`.
-static BODY_MEMBERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/body_members.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect()
-});
+static BODY_MEMBERS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../data/body_members.txt")));
 
 /// A body's size given again: each later size links to the only earlier size given for a body
 /// of the same name, or for any body when either is unnamed ("its", "their").
@@ -549,13 +544,8 @@ fn same_event_agrees(antecedent: &Frame, later: &Frame) -> bool {
 }
 
 /// Verb lemmas that give a state rather than an act, from `data/state_verbs.txt`.
-static STATE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/state_verbs.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect()
-});
+static STATE_VERBS: LazyLock<WordList> =
+    LazyLock::new(|| word_list(include_str!("../../data/state_verbs.txt")));
 
 /// A headline figure restated in the body: linked when no body figure with its noun and verb
 /// agrees with it, to the first such figure. Headlines round, so one agreeing figure anywhere in

@@ -40,7 +40,6 @@ mod votes;
 use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, Document, Frame, Qualifier, Span};
-use rustc_hash::FxHashSet;
 use sentence::Scan;
 use std::cell::OnceCell;
 
@@ -223,18 +222,7 @@ fn word_in(doc: &Document, i: usize, words: &WordList) -> bool {
     doc.folded_word(i).is_some_and(|w| words.contains(w))
 }
 
-/// A list of lower-case words from a file under `crates/rules/data/`.
-pub(super) type WordList = FxHashSet<&'static str>;
-
-/// The words of a data file: one a line, with `#` comments and blank lines skipped.
-pub(super) fn word_list(text: &'static str) -> WordList {
-    data_lines(text).collect()
-}
-
-/// A data file's lines, trimmed, without comments and blank lines.
-pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
-}
+pub(super) use crate::text::{WordList, data_lines, word_list};
 
 /// The figure's first number token, or the figure when it is written in words: what a finding
 /// points at and a suggestion replaces.
