@@ -2,12 +2,14 @@
 //! every word rule, followed by the paragraph and claim checks.
 
 use crate::checks::confusion::Site;
+use crate::checks::punctuation::PunctuationCheck;
 use crate::checks::{Bounds, Check, Input, arithmetic, articles, facts, spelling};
 use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
 use crate::schema::RuleSpec;
 use crate::text::match_case;
+use crate::word_table::{WordKey, WordTable};
 use factlint_extract::{Lower, TokenKind};
 use rustc_hash::FxHashMap;
 use std::sync::{Mutex, OnceLock};
@@ -46,10 +48,12 @@ struct Triggers {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: FxHashMap<String, Triggers>,
+    triggers: WordTable<Triggers>,
     spelling: Vec<usize>,
     repetition: Vec<usize>,
     articles: Vec<usize>,
+    /// The `punctuation` rules, run together in one pass over the tokens.
+    punctuation: Vec<usize>,
     whole_document: Vec<usize>,
     /// Regex rules, and one set of all their expressions to skip paragraphs none can match.
     regexes: Vec<usize>,
@@ -257,6 +261,7 @@ impl RuleSet {
         self.spelling.clear();
         self.repetition.clear();
         self.articles.clear();
+        self.punctuation.clear();
         self.whole_document.clear();
         self.regexes.clear();
         for (index, rule) in self.rules.iter().enumerate() {
@@ -264,35 +269,24 @@ impl RuleSet {
                 Check::Substitution(substitution) => {
                     for (swap, (phrase, _)) in substitution.swaps.iter().enumerate() {
                         if let Some(word) = phrase.first_word() {
-                            self.triggers
-                                .entry(word.to_string())
-                                .or_default()
-                                .triggers
-                                .push(Trigger::Swap { rule: index, swap });
+                            self.triggers.entry(word).triggers.push(Trigger::Swap { rule: index, swap });
                         }
                     }
                 }
                 Check::Pattern(pattern) => {
                     for word in pattern.anchor_words() {
-                        self.triggers
-                            .entry(word.to_string())
-                            .or_default()
-                            .triggers
-                            .push(Trigger::Pattern { rule: index });
+                        self.triggers.entry(word).triggers.push(Trigger::Pattern { rule: index });
                     }
                 }
                 Check::Confusion(confusion) => {
                     for (word, found) in confusion.trigger_words() {
-                        self.triggers
-                            .entry(word.to_string())
-                            .or_default()
-                            .triggers
-                            .push(Trigger::Confusion { rule: index, found });
+                        self.triggers.entry(word).triggers.push(Trigger::Confusion { rule: index, found });
                     }
                 }
                 Check::Spelling(_) => self.spelling.push(index),
                 Check::Repetition(_) => self.repetition.push(index),
                 Check::Articles => self.articles.push(index),
+                Check::Punctuation(_) => self.punctuation.push(index),
                 Check::Regex(_) => self.regexes.push(index),
                 _ => self.whole_document.push(index),
             }
@@ -318,6 +312,7 @@ impl RuleSet {
         let mut out = Vec::new();
         self.word_pass(input, &mut out);
         self.regex_pass(input, &mut out);
+        self.punctuation_pass(input, &mut out);
         let mut story = None;
         let mut chains = None;
         for &index in &self.whole_document {
@@ -325,7 +320,6 @@ impl RuleSet {
             let (doc, claims) = (input.doc, input.claims);
             match &rule.check {
                 Check::Balance(check) => check.run(rule, doc, &mut out),
-                Check::Punctuation(check) => check.run(rule, doc, &mut out),
                 Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
                     // The consistency rules ran first: their frames are the story's frames.
@@ -383,7 +377,8 @@ impl RuleSet {
                 };
                 // A word in plain lower case is its own folded form.
                 let text = if token.lowercase { word } else { doc.token_text(i) };
-                let indexed = self.triggers.get(word);
+                let key = WordKey::of(word);
+                let indexed = self.triggers.get_keyed(word, key);
                 if let Some(indexed) = indexed {
                     self.run_triggers(&indexed.triggers, input, i, bounds, &mut confusions, out);
                 }
@@ -394,7 +389,7 @@ impl RuleSet {
                 for &index in &self.spelling {
                     if may_be_misspelled
                         && let Check::Spelling(spelling) = &self.rules[index].check
-                        && let Some(corrections) = spelling.corrections(text, word)
+                        && let Some(corrections) = spelling.corrections(text, word, key)
                         && !spelling::is_word_piece(doc, i)
                     {
                         let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
@@ -441,6 +436,18 @@ impl RuleSet {
                 out.push(rule.finding(span, &vars, Some(replacement.clone())));
             });
         }
+    }
+
+    fn punctuation_pass(&self, input: &Input, out: &mut Vec<Finding>) {
+        let rules: Vec<(PunctuationCheck, &Rule)> = self
+            .punctuation
+            .iter()
+            .filter_map(|&index| match &self.rules[index].check {
+                Check::Punctuation(check) => Some((*check, &self.rules[index])),
+                _ => None,
+            })
+            .collect();
+        PunctuationCheck::run_all(&rules, input.doc, out);
     }
 
     /// Regex rules, paragraph by paragraph, skipping paragraphs none of them matches.

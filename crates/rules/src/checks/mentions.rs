@@ -709,6 +709,17 @@ pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Ve
     let mut first: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     let mut claims_before = 0;
     let mut found = Vec::new();
+    // Only a movement with a figure, an indicator and a month can be named again: most stories
+    // have none, and then there is nothing to look for.
+    let moves = |(claim, frame): (&Claim, &Frame)| {
+        claim.value.is_some()
+            && frame.direction.is_some()
+            && frame.indicator.is_some()
+            && frame.time.is_some()
+    };
+    if !claims.iter().zip(frames).any(moves) {
+        return found;
+    }
     for k in 1..doc.tokens().len().saturating_sub(2) {
         // "in" after the movement word is the cheapest test, and rules out nearly every word.
         if doc.folded_word(k + 1) != Some("in") {

@@ -29,23 +29,33 @@ impl PunctuationCheck {
         }
     }
 
-    pub fn run(self, rule: &Rule, doc: &Document, out: &mut Vec<Finding>) {
+    /// Runs every punctuation rule in `rules` in one pass over the tokens: each token is a
+    /// candidate for at most a few of them, and most tokens (words) for none.
+    pub fn run_all(rules: &[(PunctuationCheck, &Rule)], doc: &Document, out: &mut Vec<Finding>) {
+        if rules.is_empty() {
+            return;
+        }
         let tokens = doc.tokens();
         for paragraph in doc.paragraphs() {
             let end = paragraph.end_token as usize;
             for i in paragraph.tokens() {
-                if !self.may_start_at(&tokens[i]) {
+                if tokens[i].kind == TokenKind::Word {
                     continue;
                 }
-                let found = match self {
-                    PunctuationCheck::StopBeforeLowercase => stop_before_lowercase(doc, i, end),
-                    PunctuationCheck::MissingSpace => missing_space(doc, i, end),
-                    PunctuationCheck::StrayQuoteStop => is_stray_quote_stop(doc, i, end),
-                };
-                if found {
-                    out.push(finding(self, rule, doc, i));
+                for &(check, rule) in rules {
+                    if check.may_start_at(&tokens[i]) && check.found_at(doc, i, end) {
+                        out.push(finding(check, rule, doc, i));
+                    }
                 }
             }
+        }
+    }
+
+    fn found_at(self, doc: &Document, i: usize, end: usize) -> bool {
+        match self {
+            PunctuationCheck::StopBeforeLowercase => stop_before_lowercase(doc, i, end),
+            PunctuationCheck::MissingSpace => missing_space(doc, i, end),
+            PunctuationCheck::StrayQuoteStop => is_stray_quote_stop(doc, i, end),
         }
     }
 }
