@@ -323,7 +323,7 @@ impl RuleSet {
                 Check::Consistency(check) => check.run(rule, doc, claims, &mut chains, &mut out),
                 Check::Arithmetic(check) => {
                     // The consistency rules ran first: their frames are the story's frames.
-                    let frames = || chains.as_ref().map(|(frames, _)| frames.clone());
+                    let frames = || chains.as_ref().map(|(frames, _)| std::rc::Rc::clone(frames));
                     let story = story.get_or_insert_with(|| arithmetic::Story::new(doc, claims, frames()));
                     check.run(rule, story, &mut out)
                 }

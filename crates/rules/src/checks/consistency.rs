@@ -22,6 +22,7 @@ use crate::finding::Finding;
 use crate::rule::Rule;
 use factlint_extract::{Claim, ClaimKind, Detail, Document, Frame, Qualifier, Role, Unit};
 use rustc_hash::FxHashMap;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ConsistencyCheck {
@@ -31,8 +32,9 @@ pub(crate) enum ConsistencyCheck {
     LowerBound,
 }
 
-/// The frames and mention chains of one story, computed once for all the rules that read them.
-pub(crate) type Chains = Option<(Vec<Frame>, Vec<Option<Link>>)>;
+/// The frames and mention chains of one story, computed once for all the rules that read them
+/// (the story checks share the frames without copying them).
+pub(crate) type Chains = Option<(Rc<[Frame]>, Vec<Option<Link>>)>;
 
 impl ConsistencyCheck {
     pub const NAMES: &'static [&'static str] = &[
@@ -75,11 +77,14 @@ impl ConsistencyCheck {
             let (frames, links) = chains.get_or_insert_with(|| {
                 let frames = factlint_extract::frames(doc, claims);
                 let links = mentions::chains(doc, claims, &frames);
+                let frames: Rc<[Frame]> = frames.into();
                 (frames, links)
             });
             match self {
-                ConsistencyCheck::Restated(signal) => restated(rule, signal, doc, claims, frames, links, out),
-                _ => overtaken(rule, doc, claims, frames, links, out),
+                ConsistencyCheck::Restated(signal) => {
+                    restated(rule, signal, doc, claims, &frames, links, out)
+                }
+                _ => overtaken(rule, doc, claims, &frames, links, out),
             }
             return;
         }

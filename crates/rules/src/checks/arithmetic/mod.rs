@@ -42,6 +42,7 @@ use crate::rule::Rule;
 use factlint_extract::{Claim, Document, Frame, Qualifier, Span};
 use sentence::Scan;
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ArithmeticCheck {
@@ -147,7 +148,7 @@ pub(crate) struct Story<'a> {
     /// Every claim with its token range, in story order: one allocation for the whole story.
     entries: Vec<Entry<'a>>,
     sentences: Vec<SentenceRange>,
-    frames: OnceCell<Vec<Frame>>,
+    frames: OnceCell<Rc<[Frame]>>,
 }
 
 /// A claim and the tokens it spans, `first..end`.
@@ -163,7 +164,7 @@ struct SentenceRange {
 
 impl<'a> Story<'a> {
     /// The story's claims, and their frames when another check has computed them already.
-    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Vec<Frame>>) -> Story<'a> {
+    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Rc<[Frame]>>) -> Story<'a> {
         let frames = frames.map_or_else(OnceCell::new, OnceCell::from);
         let mut entries = Vec::with_capacity(claims.len());
         let mut sentences: Vec<SentenceRange> = Vec::new();
@@ -199,7 +200,7 @@ impl<'a> Story<'a> {
     }
 
     fn frames(&self) -> &[Frame] {
-        self.frames.get_or_init(|| factlint_extract::frames(self.doc, self.claims))
+        self.frames.get_or_init(|| factlint_extract::frames(self.doc, self.claims).into())
     }
 }
 
