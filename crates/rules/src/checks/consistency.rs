@@ -81,10 +81,8 @@ impl ConsistencyCheck {
                 (frames, links)
             });
             match self {
-                ConsistencyCheck::Restated(signal) => {
-                    restated(rule, signal, doc, claims, &frames, links, out)
-                }
-                _ => overtaken(rule, doc, claims, &frames, links, out),
+                ConsistencyCheck::Restated(signal) => restated(rule, signal, doc, claims, frames, links, out),
+                _ => overtaken(rule, doc, claims, frames, links, out),
             }
             return;
         }
