@@ -9,7 +9,6 @@ use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
 use crate::schema::RuleSpec;
 use crate::text::match_case;
-use crate::word_table::{WordKey, WordTable};
 use factlint_extract::{Lower, TokenKind};
 use rustc_hash::FxHashMap;
 use std::sync::{Mutex, OnceLock};
@@ -48,7 +47,7 @@ struct Triggers {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: WordTable<Triggers>,
+    triggers: FxHashMap<String, Triggers>,
     spelling: Vec<usize>,
     repetition: Vec<usize>,
     articles: Vec<usize>,
@@ -269,18 +268,30 @@ impl RuleSet {
                 Check::Substitution(substitution) => {
                     for (swap, (phrase, _)) in substitution.swaps.iter().enumerate() {
                         if let Some(word) = phrase.first_word() {
-                            self.triggers.entry(word).triggers.push(Trigger::Swap { rule: index, swap });
+                            self.triggers
+                                .entry(word.to_string())
+                                .or_default()
+                                .triggers
+                                .push(Trigger::Swap { rule: index, swap });
                         }
                     }
                 }
                 Check::Pattern(pattern) => {
                     for word in pattern.anchor_words() {
-                        self.triggers.entry(word).triggers.push(Trigger::Pattern { rule: index });
+                        self.triggers
+                            .entry(word.to_string())
+                            .or_default()
+                            .triggers
+                            .push(Trigger::Pattern { rule: index });
                     }
                 }
                 Check::Confusion(confusion) => {
                     for (word, found) in confusion.trigger_words() {
-                        self.triggers.entry(word).triggers.push(Trigger::Confusion { rule: index, found });
+                        self.triggers
+                            .entry(word.to_string())
+                            .or_default()
+                            .triggers
+                            .push(Trigger::Confusion { rule: index, found });
                     }
                 }
                 Check::Spelling(_) => self.spelling.push(index),
@@ -377,8 +388,7 @@ impl RuleSet {
                 };
                 // A word in plain lower case is its own folded form.
                 let text = if token.lowercase { word } else { doc.token_text(i) };
-                let key = WordKey::of(word);
-                let indexed = self.triggers.get_keyed(word, key);
+                let indexed = self.triggers.get(word);
                 if let Some(indexed) = indexed {
                     self.run_triggers(&indexed.triggers, input, i, bounds, &mut confusions, out);
                 }
@@ -389,7 +399,7 @@ impl RuleSet {
                 for &index in &self.spelling {
                     if may_be_misspelled
                         && let Check::Spelling(spelling) = &self.rules[index].check
-                        && let Some(corrections) = spelling.corrections(text, word, key)
+                        && let Some(corrections) = spelling.corrections(text, word)
                         && !spelling::is_word_piece(doc, i)
                     {
                         let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();

@@ -17,7 +17,6 @@ mod load;
 mod rule;
 pub mod schema;
 mod text;
-mod word_table;
 
 pub use checks::Input;
 /// The n-gram tables behind `confusion` rules: the shipped one, and the format `factlint learn`

@@ -1,6 +1,5 @@
 //! Matching words and phrases on tokens, ignoring case and apostrophe style.
 
-use crate::word_table::WordKey;
 use factlint_extract::{Document, Lower};
 use rustc_hash::FxHashSet;
 
@@ -49,37 +48,32 @@ impl WordFilter {
         let bits = (keys.len() * bits_per_key).next_power_of_two().max(64);
         let mut filter = WordFilter { bits: vec![0; bits / 64], mask: bits as u64 - 1 };
         for key in keys {
-            for bit in filter.bits_of(key, WordKey::of(key)) {
+            for bit in filter.bits_of(key) {
                 filter.bits[(bit / 64) as usize] |= 1 << (bit % 64);
             }
         }
         filter
     }
 
-    fn bits_of(&self, word: &str, key: Option<WordKey>) -> [u64; 2] {
-        let hash = match key {
-            Some(key) => key.hash(),
-            None => {
-                use std::hash::Hasher;
-                let mut hasher = rustc_hash::FxHasher::default();
-                hasher.write(word.as_bytes());
-                // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
-                let mut hash = hasher.finish();
-                hash ^= hash >> 33;
-                hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-                hash ^= hash >> 33;
-                hash
-            }
+    fn bits_of(&self, word: &str) -> [u64; 2] {
+        let hash = {
+            use std::hash::Hasher;
+            let mut hasher = rustc_hash::FxHasher::default();
+            hasher.write(word.as_bytes());
+            // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
+            let mut hash = hasher.finish();
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            hash ^= hash >> 33;
+            hash
         };
         // Both bits in one 64-bit word, so that a look-up reads the filter once.
         let word = (hash >> 12) & (self.mask / 64);
         [word * 64 + (hash & 63), word * 64 + ((hash >> 6) & 63)]
     }
 
-    /// Whether the filter may hold `word`, whose [`WordKey`] is `key`: the caller usually has
-    /// the key already.
-    pub(crate) fn may_hold(&self, word: &str, key: Option<WordKey>) -> bool {
-        self.bits_of(word, key).iter().all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        self.bits_of(word).iter().all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
     }
 }
 
