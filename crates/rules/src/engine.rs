@@ -8,8 +8,9 @@ use crate::finding::{Applicability, Finding};
 use crate::load::{LoadError, parse_rules};
 use crate::rule::Rule;
 use crate::schema::RuleSpec;
-use crate::text::match_case;
+use crate::text::{match_case, word_hash};
 use factlint_extract::{Lower, TokenKind};
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -47,7 +48,9 @@ struct Triggers {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: FxHashMap<String, Triggers>,
+    /// The words rules are triggered by, found by their [`word_hash`], which the word pass
+    /// computes once a word for this table and the spelling filter alike.
+    triggers: HashTable<(Box<str>, Triggers)>,
     spelling: Vec<usize>,
     repetition: Vec<usize>,
     articles: Vec<usize>,
@@ -101,6 +104,13 @@ fn append<'a>(
         }
     }
     Ok(())
+}
+
+/// The triggers of `word` in `index`, added if the word is not there yet.
+fn triggers_of<'a>(index: &'a mut HashTable<(Box<str>, Triggers)>, word: &str) -> &'a mut Vec<Trigger> {
+    let hash = word_hash(word);
+    let entry = index.entry(hash, |(key, _)| **key == *word, |(key, _)| word_hash(key));
+    &mut entry.or_insert_with(|| (word.into(), Triggers::default())).into_mut().1.triggers
 }
 
 impl RuleSet {
@@ -268,30 +278,18 @@ impl RuleSet {
                 Check::Substitution(substitution) => {
                     for (swap, (phrase, _)) in substitution.swaps.iter().enumerate() {
                         if let Some(word) = phrase.first_word() {
-                            self.triggers
-                                .entry(word.to_string())
-                                .or_default()
-                                .triggers
-                                .push(Trigger::Swap { rule: index, swap });
+                            triggers_of(&mut self.triggers, word).push(Trigger::Swap { rule: index, swap });
                         }
                     }
                 }
                 Check::Pattern(pattern) => {
                     for word in pattern.anchor_words() {
-                        self.triggers
-                            .entry(word.to_string())
-                            .or_default()
-                            .triggers
-                            .push(Trigger::Pattern { rule: index });
+                        triggers_of(&mut self.triggers, word).push(Trigger::Pattern { rule: index });
                     }
                 }
                 Check::Confusion(confusion) => {
                     for (word, found) in confusion.trigger_words() {
-                        self.triggers
-                            .entry(word.to_string())
-                            .or_default()
-                            .triggers
-                            .push(Trigger::Confusion { rule: index, found });
+                        triggers_of(&mut self.triggers, word).push(Trigger::Confusion { rule: index, found });
                     }
                 }
                 Check::Spelling(_) => self.spelling.push(index),
@@ -388,7 +386,8 @@ impl RuleSet {
                 };
                 // A word in plain lower case is its own folded form.
                 let text = if token.lowercase { word } else { doc.token_text(i) };
-                let indexed = self.triggers.get(word);
+                let hash = word_hash(word);
+                let indexed = self.triggers.find(hash, |(key, _)| **key == *word).map(|(_, indexed)| indexed);
                 if let Some(indexed) = indexed {
                     self.run_triggers(&indexed.triggers, input, i, bounds, &mut confusions, out);
                 }
@@ -399,7 +398,7 @@ impl RuleSet {
                 for &index in &self.spelling {
                     if may_be_misspelled
                         && let Check::Spelling(spelling) = &self.rules[index].check
-                        && let Some(corrections) = spelling.corrections(text, word)
+                        && let Some(corrections) = spelling.corrections(text, word, hash)
                         && !spelling::is_word_piece(doc, i)
                     {
                         let choices: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();

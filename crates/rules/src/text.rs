@@ -48,33 +48,39 @@ impl WordFilter {
         let bits = (keys.len() * bits_per_key).next_power_of_two().max(64);
         let mut filter = WordFilter { bits: vec![0; bits / 64], mask: bits as u64 - 1 };
         for key in keys {
-            for bit in filter.bits_of(key) {
+            for bit in WordFilter::bits_of(word_hash(key), filter.mask) {
                 filter.bits[(bit / 64) as usize] |= 1 << (bit % 64);
             }
         }
         filter
     }
 
-    fn bits_of(&self, word: &str) -> [u64; 2] {
-        let hash = {
-            use std::hash::Hasher;
-            let mut hasher = rustc_hash::FxHasher::default();
-            hasher.write(word.as_bytes());
-            // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
-            let mut hash = hasher.finish();
-            hash ^= hash >> 33;
-            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            hash ^= hash >> 33;
-            hash
-        };
+    fn bits_of(word_hash: u64, mask: u64) -> [u64; 2] {
+        // FxHash's low bits are weak; a finaliser spreads the high ones over all 64.
+        let mut hash = word_hash;
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
         // Both bits in one 64-bit word, so that a look-up reads the filter once.
-        let word = (hash >> 12) & (self.mask / 64);
+        let word = (hash >> 12) & (mask / 64);
         [word * 64 + (hash & 63), word * 64 + ((hash >> 6) & 63)]
     }
 
-    pub(crate) fn may_hold(&self, word: &str) -> bool {
-        self.bits_of(word).iter().all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    /// Whether the filter may hold the word whose [`word_hash`] is `hash`.
+    pub(crate) fn may_hold(&self, hash: u64) -> bool {
+        WordFilter::bits_of(hash, self.mask)
+            .iter()
+            .all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
     }
+}
+
+/// The hash a word is looked up by in the word pass's tables: computed once a word, it serves
+/// the index of rule words and the spelling dictionary's filter alike.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish()
 }
 
 /// Word patterns a word is tested against all at once: a long list of exact words is looked up

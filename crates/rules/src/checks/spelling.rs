@@ -2,7 +2,7 @@
 //! Only what can be corrected is flagged, so names and rare words never fire. Words with a capital
 //! letter are left alone: in news copy they are mostly names ("Winn-Dixie") and acronyms.
 
-use crate::text::{WordFilter, WordPattern};
+use crate::text::{WordFilter, WordPattern, word_hash};
 use factlint_extract::Document;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -20,8 +20,8 @@ struct Misspellings {
 }
 
 impl Misspellings {
-    fn get(&self, word: &str) -> Option<&'static [&'static str]> {
-        if !self.filter.may_hold(word) {
+    fn get(&self, word: &str, hash: u64) -> Option<&'static [&'static str]> {
+        if !self.filter.may_hold(hash) {
             return None;
         }
         self.table.get(word).copied()
@@ -43,7 +43,7 @@ fn dictionary() -> &'static Misspellings {
 
 /// Whether the dictionary lists `folded` (lower-case) as a misspelling, whatever the rules allow.
 pub(crate) fn is_misspelling(folded: &str) -> bool {
-    dictionary().get(folded).is_some()
+    dictionary().get(folded, word_hash(folded)).is_some()
 }
 
 /// Builds the table ahead of the first look-up.
@@ -61,12 +61,13 @@ impl Spelling {
         Spelling { allow: allow.iter().map(|w| WordPattern::new(w)).collect() }
     }
 
-    /// The corrections for `word` (as written), if it is a known misspelling worth reporting.
-    pub fn corrections(&self, word: &str, folded: &str) -> Option<&'static [&'static str]> {
+    /// The corrections for `word` (as written), if it is a known misspelling worth reporting;
+    /// `hash` is the [`word_hash`] of its lower-case form `folded`.
+    pub fn corrections(&self, word: &str, folded: &str, hash: u64) -> Option<&'static [&'static str]> {
         if folded.len() < 3 || has_digit_or_capital(word) {
             return None;
         }
-        let corrections = dictionary().get(folded)?;
+        let corrections = dictionary().get(folded, hash)?;
         if corrections.is_empty() || self.allow.iter().any(|a| a.matches(folded)) {
             return None;
         }
@@ -98,18 +99,18 @@ mod tests {
     #[test]
     fn misspellings_have_corrections_and_names_do_not() {
         let spelling = Spelling::new(&[]);
-        assert_eq!(spelling.corrections("recieve", "recieve"), Some(&["receive"][..]));
-        assert!(spelling.corrections("Nebenzia", "nebenzia").is_none());
-        assert!(spelling.corrections("receive", "receive").is_none());
+        assert_eq!(spelling.corrections("recieve", "recieve", word_hash("recieve")), Some(&["receive"][..]));
+        assert!(spelling.corrections("Nebenzia", "nebenzia", word_hash("nebenzia")).is_none());
+        assert!(spelling.corrections("receive", "receive", word_hash("receive")).is_none());
     }
 
     #[test]
     fn the_filter_holds_every_dictionary_word() {
         let misspellings = dictionary();
-        assert!(misspellings.table.keys().all(|word| misspellings.filter.may_hold(word)));
+        assert!(misspellings.table.keys().all(|word| misspellings.filter.may_hold(word_hash(word))));
         let passed = ["receive", "government", "minister", "people", "market", "because"]
             .iter()
-            .filter(|word| misspellings.filter.may_hold(word))
+            .filter(|word| misspellings.filter.may_hold(word_hash(word)))
             .count();
         assert!(passed <= 1, "{passed} of 6 correct words passed the filter");
     }
