@@ -392,12 +392,13 @@ fn linkable_figure(doc: &Document, claim: &Claim, frame: &Frame) -> bool {
         && !claim.additive
         && !matches!(claim.qualifier, Qualifier::Vague | Qualifier::Range)
         && claim.unit != Some(Unit::FRACTION)
-        && !super::consistency::compares(doc, claim)
         && !(claim.kind == ClaimKind::Count && glued_unit(doc, claim))
         && !frame.head.as_deref().is_some_and(factlint_extract::is_period_unit)
         && !is_rate(doc, claim)
         && !compound_modifier(doc, claim)
         && !(claim.kind == ClaimKind::Count && in_a_name(doc, claim))
+        // Last, as the dearest: it reads the whole sentence.
+        && !super::consistency::compares(doc, claim)
 }
 
 /// A number that is part of a name or a model ("Boeing 737-200 aircraft", "DPS 7000
