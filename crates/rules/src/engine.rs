@@ -448,15 +448,11 @@ impl RuleSet {
     }
 
     fn punctuation_pass(&self, input: &Input, out: &mut Vec<Finding>) {
-        let rules: Vec<(PunctuationCheck, &Rule)> = self
-            .punctuation
-            .iter()
-            .filter_map(|&index| match &self.rules[index].check {
-                Check::Punctuation(check) => Some((*check, &self.rules[index])),
-                _ => None,
-            })
-            .collect();
-        PunctuationCheck::run_all(&rules, input.doc, out);
+        let rules = self.punctuation.iter().filter_map(|&index| match &self.rules[index].check {
+            Check::Punctuation(check) => Some((*check, &self.rules[index])),
+            _ => None,
+        });
+        PunctuationCheck::run_all(rules, input.doc, out);
     }
 
     /// Regex rules, paragraph by paragraph, skipping paragraphs none of them matches.

@@ -703,6 +703,14 @@ pub struct NamedMovement {
     pub direction: Direction,
 }
 
+/// The indicator and time by which a movement with a figure can be named later ("exports rose
+/// 3% in May": exports, May), if the claim is such a movement.
+fn named_by<'a>(claim: &Claim, frame: &'a Frame) -> Option<(&'a str, &'a str)> {
+    frame.direction?;
+    claim.value?;
+    Some((frame.indicator.as_deref()?, frame.time.as_deref()?))
+}
+
 /// Every movement named by a month and a movement noun ("the May fall in exports") after a
 /// movement with a figure for the same indicator and month ("exports rose 3% in May"), each with
 /// that first movement. One pass over the words.
@@ -710,15 +718,8 @@ pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Ve
     let mut first: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     let mut claims_before = 0;
     let mut found = Vec::new();
-    // Only a movement with a figure, an indicator and a month can be named again: most stories
-    // have none, and then there is nothing to look for.
-    let moves = |(claim, frame): (&Claim, &Frame)| {
-        claim.value.is_some()
-            && frame.direction.is_some()
-            && frame.indicator.is_some()
-            && frame.time.is_some()
-    };
-    if !claims.iter().zip(frames).any(moves) {
+    // Most stories have no movement that could be named again: nothing to look for.
+    if !claims.iter().zip(frames).any(|(claim, frame)| named_by(claim, frame).is_some()) {
         return found;
     }
     for k in 1..doc.tokens().len().saturating_sub(2) {
@@ -731,12 +732,8 @@ pub fn named_movements(doc: &Document, claims: &[Claim], frames: &[Frame]) -> Ve
         let start = doc.tokens()[k - 1].span.start;
         // The movements with a figure before this one, by indicator and month.
         while let Some(claim) = claims.get(claims_before).filter(|c| c.span.end <= start) {
-            let frame = &frames[claims_before];
-            if let (Some(_), Some(indicator), Some(time)) =
-                (frame.direction, frame.indicator.as_deref(), frame.time.as_deref())
-                && claim.value.is_some()
-            {
-                first.entry((indicator, time)).or_insert(claims_before);
+            if let Some(key) = named_by(claim, &frames[claims_before]) {
+                first.entry(key).or_insert(claims_before);
             }
             claims_before += 1;
         }

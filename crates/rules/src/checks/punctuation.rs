@@ -31,8 +31,12 @@ impl PunctuationCheck {
 
     /// Runs every punctuation rule in `rules` in one pass over the tokens: each token is a
     /// candidate for at most a few of them, and most tokens (words) for none.
-    pub fn run_all(rules: &[(PunctuationCheck, &Rule)], doc: &Document, out: &mut Vec<Finding>) {
-        if rules.is_empty() {
+    pub fn run_all<'a>(
+        rules: impl Iterator<Item = (PunctuationCheck, &'a Rule)> + Clone,
+        doc: &Document,
+        out: &mut Vec<Finding>,
+    ) {
+        if rules.clone().next().is_none() {
             return;
         }
         let tokens = doc.tokens();
@@ -42,7 +46,7 @@ impl PunctuationCheck {
                 if tokens[i].kind == TokenKind::Word {
                     continue;
                 }
-                for &(check, rule) in rules {
+                for (check, rule) in rules.clone() {
                     if check.may_start_at(&tokens[i]) && check.found_at(doc, i, end) {
                         out.push(finding(check, rule, doc, i));
                     }
