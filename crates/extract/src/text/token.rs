@@ -142,12 +142,12 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, bool) {
     let mut plain = true;
     while i < end {
         // Runs of lower-case letters and digits, most of every word, in the tightest loop.
-        while i < end && ascii::CLASS[bytes[i] as usize] & ascii::PLAIN != 0 {
-            i += 1;
-        }
-        if i == end {
+        let Some(run) = bytes[i..end].iter().position(|&b| ascii::CLASS[b as usize] & ascii::PLAIN == 0)
+        else {
+            i = end;
             break;
-        }
+        };
+        i += run;
         let b = bytes[i];
         let class = ascii::CLASS[b as usize];
         if class & ascii::ALPHANUMERIC != 0 {

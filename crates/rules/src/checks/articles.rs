@@ -2,7 +2,7 @@
 //! university", "a 18-year-old"). Letters mislead, so the check works on sounds: silent h,
 //! "you"-sounding u, and how figures are read aloud ("an 8", "an 11", "an 1800s").
 
-use factlint_extract::TokenKind;
+use factlint_extract::{Lower, TokenKind};
 
 /// The article the next word wants, or `None` when it cannot be sure (acronyms, "historic").
 pub(crate) fn wanted(next: &str, kind: TokenKind) -> Option<&'static str> {
@@ -14,14 +14,14 @@ pub(crate) fn wanted(next: &str, kind: TokenKind) -> Option<&'static str> {
 }
 
 fn for_figure(figure: &str) -> Option<&'static str> {
-    let digits: String =
-        figure.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(|c| *c != ',').collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let eleven_or_eighteen = digits.starts_with("11") || digits.starts_with("18");
-    let read_as_eleven = eleven_or_eighteen && (digits.len() % 3 == 2 || digits.len() == 4);
-    Some(if digits.starts_with('8') || read_as_eleven { "an" } else { "a" })
+    let mut digits =
+        figure.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').filter(|b| *b != b',');
+    let first = digits.next()?;
+    let second = digits.next();
+    let count = 1 + usize::from(second.is_some()) + digits.count();
+    let eleven_or_eighteen = first == b'1' && matches!(second, Some(b'1' | b'8'));
+    let read_as_eleven = eleven_or_eighteen && (count % 3 == 2 || count == 4);
+    Some(if first == b'8' || read_as_eleven { "an" } else { "a" })
 }
 
 /// Beginnings of words spelt with a vowel that start with a consonant sound ("union",
@@ -89,18 +89,19 @@ fn for_word(word: &str) -> Option<&'static str> {
     if word.chars().any(|c| c.is_ascii_digit()) || word.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = Lower::new(word);
+    let lower = lower.as_str();
     // A name in Eu- may be read either way ("an Euler", "a European").
     if first.is_uppercase() && lower.starts_with("eu") && !lower.starts_with("euro") {
         return None;
     }
-    if starts_like(&lower, EITHER) {
+    if starts_like(lower, EITHER) {
         return None;
     }
-    if starts_like(&lower, SILENT_H) {
+    if starts_like(lower, SILENT_H) {
         return Some("an");
     }
-    if starts_like(&lower, CONSONANT_SOUND) || is_one(&lower) {
+    if starts_like(lower, CONSONANT_SOUND) || is_one(lower) {
         return Some("a");
     }
     Some(if matches!(first.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u') { "an" } else { "a" })
