@@ -14,8 +14,7 @@ pub(crate) fn wanted(next: &str, kind: TokenKind) -> Option<&'static str> {
 }
 
 fn for_figure(figure: &str) -> Option<&'static str> {
-    let mut digits =
-        figure.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').filter(|b| *b != b',');
+    let mut digits = figure.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').filter(|b| *b != b',');
     let first = digits.next()?;
     let second = digits.next();
     let count = 1 + usize::from(second.is_some()) + digits.count();

@@ -64,10 +64,11 @@ impl Spelling {
     /// The corrections for `word` (as written), if it is a known misspelling worth reporting;
     /// `hash` is the [`word_hash`] of its lower-case form `folded`.
     pub fn corrections(&self, word: &str, folded: &str, hash: u64) -> Option<&'static [&'static str]> {
+        // The dictionary's filter first: it turns away nearly every word with one memory read.
+        let corrections = dictionary().get(folded, hash)?;
         if folded.len() < 3 || has_digit_or_capital(word) {
             return None;
         }
-        let corrections = dictionary().get(folded, hash)?;
         if corrections.is_empty() || self.allow.iter().any(|a| a.matches(folded)) {
             return None;
         }
