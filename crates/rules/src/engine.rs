@@ -69,6 +69,22 @@ pub struct RuleSet {
     ids: FxHashMap<String, usize>,
 }
 
+/// The confusion words a story's word pass met, by rule, each rule's in story order: a story
+/// meets the words of a few rules, so a rule's list is found by a short search.
+#[derive(Default)]
+struct ConfusionSites {
+    by_rule: Vec<(usize, Vec<Site>)>,
+}
+
+impl ConfusionSites {
+    fn push(&mut self, rule: usize, site: Site) {
+        match self.by_rule.iter_mut().find(|(listed, _)| *listed == rule) {
+            Some((_, sites)) => sites.push(site),
+            None => self.by_rule.push((rule, vec![site])),
+        }
+    }
+}
+
 /// How large the regex rules' combined set may grow when compiled: each expression alone is
 /// limited to 1 MiB, and the set holds them all.
 const REGEX_SET_SIZE_LIMIT: usize = 64 << 20;
@@ -372,8 +388,8 @@ impl RuleSet {
         if !word_rules {
             return;
         }
-        // Confusion words, judged after the pass, each rule's all together (rule, site).
-        let mut confusions: Vec<(usize, Site)> = Vec::new();
+        // Confusion words, judged after the pass, each rule's all together.
+        let mut confusions = ConfusionSites::default();
         for sentence in doc.sentences() {
             let bounds = Bounds { first: sentence.first_token as usize, end: sentence.end_token as usize };
             // The previous word, for doubled words.
@@ -426,14 +442,13 @@ impl RuleSet {
     }
 
     /// Judges the confusion words a story's word pass met, one rule at a time.
-    fn judge_confusions(&self, input: &Input, mut confusions: Vec<(usize, Site)>, out: &mut Vec<Finding>) {
+    fn judge_confusions(&self, input: &Input, mut confusions: ConfusionSites, out: &mut Vec<Finding>) {
         let doc = input.doc;
-        confusions.sort_by_key(|&(rule, _)| rule);
-        for same_rule in confusions.chunk_by(|a, b| a.0 == b.0) {
-            let rule = &self.rules[same_rule[0].0];
+        confusions.by_rule.sort_unstable_by_key(|&(rule, _)| rule);
+        for (rule, sites) in &confusions.by_rule {
+            let rule = &self.rules[*rule];
             let Check::Confusion(confusion) = &rule.check else { continue };
-            let sites: Vec<Site> = same_rule.iter().map(|&(_, site)| site).collect();
-            confusion.judge(doc, &sites, self.learned.as_deref(), |site, slip| {
+            confusion.judge(doc, sites, self.learned.as_deref(), |site, slip| {
                 let span = doc.tokens()[site.i].span;
                 let found = doc.slice(span);
                 let replacement = match_case(found, &slip.replacement);
@@ -482,7 +497,7 @@ impl RuleSet {
 
         i: usize,
         bounds: Bounds,
-        confusions: &mut Vec<(usize, Site)>,
+        confusions: &mut ConfusionSites,
         out: &mut Vec<Finding>,
     ) {
         let doc = input.doc;
@@ -497,7 +512,7 @@ impl RuleSet {
                         out.push(self.rules[rule].finding(span, &vars, Some(hit.replacement.clone())));
                     }
                 }
-                Trigger::Confusion { rule, found } => confusions.push((rule, Site { i, found, bounds })),
+                Trigger::Confusion { rule, found } => confusions.push(rule, Site { i, found, bounds }),
                 Trigger::Pattern { rule } => {
                     let Check::Pattern(pattern) = &self.rules[rule].check else { continue };
                     if let Some(hit) = pattern.try_at(doc, i, bounds) {

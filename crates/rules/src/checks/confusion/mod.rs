@@ -435,7 +435,7 @@ fn unigram(model: &NgramModel, word: &str) -> f64 {
 }
 
 fn unigram_of_key(model: &NgramModel, key: u64) -> f64 {
-    model.ln_count_of_key(key).unwrap_or_else(|| (model.floor(1) as f64 / 2.0).ln())
+    model.ln_count_of_key(key).unwrap_or_else(|| model.ln_unseen_word())
 }
 
 /// The natural log of a pair's count, and how the table knows it.
@@ -456,8 +456,8 @@ fn pair_of_count(
     match count {
         Some(ln) => (ln, Known::Seen),
         None => {
-            let independent = first_ln() + second_ln() - (model.total().max(1) as f64).ln();
-            let floor = (model.floor(2) as f64).ln();
+            let independent = first_ln() + second_ln() - model.ln_total();
+            let floor = model.ln_floor(2);
             let known =
                 if independent >= floor + TELLING_SHARE.ln() { Known::Missing } else { Known::TooRare };
             (independent.min(floor - std::f64::consts::LN_2), known)

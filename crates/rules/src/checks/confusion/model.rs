@@ -44,6 +44,12 @@ pub struct NgramModel {
     bytes: Bytes,
     total: u64,
     floors: [u64; 3],
+    /// The natural logarithms of `total` and of half the smallest unigram count (what a word
+    /// the table lacks is taken to have been seen), and of each order's floor: a confusion
+    /// rule reads them for most words it judges, and a logarithm costs more than the rest.
+    ln_total: f64,
+    ln_unseen_word: f64,
+    ln_floors: [f64; 3],
     entries: usize,
     /// The commonest n-grams, in a table small enough to stay in a core's cache: the pairs of
     /// function words a confusion rule asks for most ("of the", "to be") are among them.
@@ -154,8 +160,18 @@ impl NgramModel {
                 data.len()
             )));
         }
-        let mut model =
-            NgramModel { bytes, total, floors, entries, hot: Default::default(), cold: Default::default() };
+        let floor = |order: usize| floors[order - 1].max(1) as f64;
+        let mut model = NgramModel {
+            bytes,
+            total,
+            floors,
+            ln_total: (total.max(1) as f64).ln(),
+            ln_unseen_word: (floor(1) / 2.0).ln(),
+            ln_floors: [1, 2, 3].map(|order| floor(order).ln()),
+            entries,
+            hot: Default::default(),
+            cold: Default::default(),
+        };
         model.index();
         Ok(model)
     }
@@ -217,6 +233,22 @@ impl NgramModel {
     /// was seen fewer times than this.
     pub fn floor(&self, order: usize) -> u64 {
         self.floors.get(order.wrapping_sub(1)).copied().unwrap_or(1).max(1)
+    }
+
+    /// The natural logarithm of [`floor`](Self::floor)`(order)`.
+    pub fn ln_floor(&self, order: usize) -> f64 {
+        self.ln_floors.get(order.wrapping_sub(1)).copied().unwrap_or(0.0)
+    }
+
+    /// The natural logarithm of [`total`](Self::total), at least 1.
+    pub fn ln_total(&self) -> f64 {
+        self.ln_total
+    }
+
+    /// The natural logarithm of the count a word the table lacks is taken to have: half the
+    /// smallest unigram count kept.
+    pub fn ln_unseen_word(&self) -> f64 {
+        self.ln_unseen_word
     }
 
     /// The natural logarithm of the count of `words`, if the table has them.
