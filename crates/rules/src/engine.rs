@@ -408,9 +408,10 @@ impl RuleSet {
                     self.run_triggers(&indexed.triggers, input, i, bounds, &mut confusions, out);
                 }
                 let may_be_misspelled = !self.spelling.is_empty()
-                    && indexed.is_none_or(|indexed| {
-                        *indexed.misspelling.get_or_init(|| spelling::is_misspelling(word))
-                    });
+                    && match indexed {
+                        Some(indexed) => *indexed.misspelling.get_or_init(|| spelling::is_misspelling(word)),
+                        None => spelling::may_be_listed(hash),
+                    };
                 for &index in &self.spelling {
                     if may_be_misspelled
                         && let Check::Spelling(spelling) = &self.rules[index].check

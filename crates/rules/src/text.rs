@@ -67,6 +67,7 @@ impl WordFilter {
     }
 
     /// Whether the filter may hold the word whose [`word_hash`] is `hash`.
+    #[inline]
     pub(crate) fn may_hold(&self, hash: u64) -> bool {
         WordFilter::bits_of(hash, self.mask)
             .iter()

@@ -34,7 +34,7 @@ pub(crate) enum ConsistencyCheck {
 
 /// The frames and mention chains of one story, computed once for all the rules that read them
 /// (the story checks share the frames without copying them).
-pub(crate) type Chains = Option<(Rc<[Frame]>, Vec<Option<Link>>)>;
+pub(crate) type Chains = Option<(Rc<Vec<Frame>>, Vec<Option<Link>>)>;
 
 impl ConsistencyCheck {
     pub const NAMES: &'static [&'static str] = &[
@@ -77,7 +77,7 @@ impl ConsistencyCheck {
             let (frames, links) = chains.get_or_insert_with(|| {
                 let frames = factlint_extract::frames(doc, claims);
                 let links = mentions::chains(doc, claims, &frames);
-                let frames: Rc<[Frame]> = frames.into();
+                let frames = Rc::new(frames);
                 (frames, links)
             });
             match self {

@@ -28,6 +28,15 @@ impl Misspellings {
     }
 }
 
+/// Whether the dictionary may list the word whose [`word_hash`] is `hash`: its filter alone,
+/// which turns away nearly every word. The word pass asks this of every word before anything
+/// else about spelling, so it is kept small enough to be inlined there.
+#[inline]
+pub(crate) fn may_be_listed(hash: u64) -> bool {
+    dictionary().filter.may_hold(hash)
+}
+
+#[inline]
 fn dictionary() -> &'static Misspellings {
     static TABLE: OnceLock<Misspellings> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -148,7 +148,7 @@ pub(crate) struct Story<'a> {
     /// Every claim with its token range, in story order: one allocation for the whole story.
     entries: Vec<Entry<'a>>,
     sentences: Vec<SentenceRange>,
-    frames: OnceCell<Rc<[Frame]>>,
+    frames: OnceCell<Rc<Vec<Frame>>>,
 }
 
 /// A claim and the tokens it spans, `first..end`.
@@ -164,7 +164,7 @@ struct SentenceRange {
 
 impl<'a> Story<'a> {
     /// The story's claims, and their frames when another check has computed them already.
-    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Rc<[Frame]>>) -> Story<'a> {
+    pub(crate) fn new(doc: &'a Document, claims: &'a [Claim], frames: Option<Rc<Vec<Frame>>>) -> Story<'a> {
         let frames = frames.map_or_else(OnceCell::new, OnceCell::from);
         let mut entries = Vec::with_capacity(claims.len());
         let mut sentences: Vec<SentenceRange> = Vec::new();
@@ -200,7 +200,7 @@ impl<'a> Story<'a> {
     }
 
     fn frames(&self) -> &[Frame] {
-        self.frames.get_or_init(|| factlint_extract::frames(self.doc, self.claims).into())
+        self.frames.get_or_init(|| Rc::new(factlint_extract::frames(self.doc, self.claims)))
     }
 }
 
