@@ -63,10 +63,17 @@ fn may_start_claim(s: &Window, i: usize) -> bool {
         Some(TokenKind::Word) => {
             s.kind(i + 1) == Some(TokenKind::Number)
                 || s.text_is(i + 1, "$")
-                || numbers::may_be_number_word(s.text(i))
+                || (numbers::may_be_number_word(s.text(i))
+                    // "a" and "an" start a number only before a number word ("a dozen", "an
+                    // eighth"), and they are one word in fifty.
+                    && (!is_article(s.text(i)) || numbers::may_be_number_word(s.text(i + 1))))
         }
         Some(TokenKind::Quote) | None => false,
     }
+}
+
+fn is_article(word: &str) -> bool {
+    word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")
 }
 
 /// "more than 10 and less than 40", "at most 100 and at least 20 apples": two bounds of one

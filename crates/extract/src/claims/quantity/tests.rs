@@ -357,3 +357,14 @@ fn shares_and_ordinals_before_nouns() {
     let (c, _) = only("Nearly a third of voters stayed home.");
     assert_eq!((c.qualifier, c.high), (Qualifier::Nearly, Some(1.0 / 3.0)));
 }
+
+#[test]
+fn an_article_starts_a_figure_only_before_a_number_word() {
+    let (c, text) = only("A dozen firms bid for the contract.");
+    assert_eq!((c.value, text.as_str()), (Some(12.0), "A dozen firms"));
+    let (c, text) = only("An eighth of the budget went on fees.");
+    assert_eq!((c.value, text.as_str()), (Some(0.125), "An eighth of the budget"));
+    let (c, text) = only("The firm cut a further 200 jobs.");
+    assert_eq!((c.value, c.additive), (Some(200.0), true), "{text}");
+    assert!(claims("A spokesman said an inquiry would follow.").is_empty());
+}
