@@ -34,7 +34,7 @@ const TITLES: &[&str] = &[
 /// lower-case word, and end it before a word that usually starts one.
 const CONTINUING: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co",
-    "Ltd", "Bros", "Cos", "Dept", "Univ", "est", "etc", "al", "Assn", "Intl", "Gov't",
+    "Ltd", "Bros", "Cos", "Dept", "Univ", "est", "etc", "al", "esp", "incl", "Assn", "Intl", "Gov't",
 ];
 
 /// Capitalised words that usually begin a sentence: after "U.S." or "Inc." they mark a boundary.

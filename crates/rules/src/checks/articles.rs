@@ -90,6 +90,11 @@ fn for_word(word: &str) -> Option<&'static str> {
     }
     let lower = Lower::new(word);
     let lower = lower.as_str();
+    // A word with no vowel ("npm", "ssh", "km") is read as its letters or as the word it
+    // stands for, and either may be right.
+    if !lower.bytes().any(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
+        return None;
+    }
     // A name in Eu- may be read either way ("an Euler", "a European").
     if first.is_uppercase() && lower.starts_with("eu") && !lower.starts_with("euro") {
         return None;
@@ -134,7 +139,7 @@ mod tests {
         }
         assert_eq!(wanted("FBI", TokenKind::Word), None);
         assert_eq!(wanted("historic", TokenKind::Word), None);
-        for word in ["mp3", "mDNS", "OneDrive", "Euler"] {
+        for word in ["mp3", "mDNS", "OneDrive", "Euler", "npm", "km"] {
             assert_eq!(wanted(word, TokenKind::Word), None, "{word}");
         }
         assert_eq!(wanted("European", TokenKind::Word), Some("a"));
