@@ -73,7 +73,9 @@ impl Spelling {
     /// The corrections for `word` (as written), if it is a known misspelling worth reporting;
     /// `hash` is the [`word_hash`] of its lower-case form `folded`.
     pub fn corrections(&self, word: &str, folded: &str, hash: u64) -> Option<&'static [&'static str]> {
-        // The dictionary's filter first: it turns away nearly every word with one memory read.
+        // The dictionary first. The word pass has already asked its filter ([`may_be_listed`]) of
+        // every word and sends only the few it lets through; asking again here costs those few a
+        // memory read and keeps this check whole on its own.
         let corrections = dictionary().get(folded, hash)?;
         if folded.len() < 3 || has_digit_or_capital(word) {
             return None;
